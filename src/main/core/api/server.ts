@@ -1,0 +1,58 @@
+// Builds the embedded HTTP server: the REST API, /health and, when given, the built renderer.
+// Building is separate from listening so tests use `app.inject()` without a port.
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Log } from '../log.js';
+import { installErrorHandler } from './error-handler.js';
+import { registerHealthRoute, type HealthCheck } from './health.js';
+
+export interface ApiServerOptions {
+  log: Log;
+  version: string;
+  healthChecks: Readonly<Record<string, HealthCheck>>;
+  /** Folder of the built renderer (out/renderer); served at / when it exists. */
+  rendererDir?: string;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit?: number;
+}
+
+/** The renderer may load only its own files and talk only to this origin. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export async function createApiServer(options: ApiServerOptions): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger = options.log;
+  const app = Fastify({
+    loggerInstance,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // Per-request lines would drown the log of a desktop app; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  installErrorHandler(app);
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  });
+
+  registerHealthRoute(app, { version: options.version, checks: options.healthChecks });
+
+  if (options.rendererDir && existsSync(options.rendererDir)) {
+    await app.register(fastifyStatic, { root: options.rendererDir, prefix: '/', index: ['index.html'] });
+  }
+  return app;
+}

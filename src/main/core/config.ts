@@ -1,0 +1,77 @@
+// The one place that reads the environment: process.env plus a `.env` file in the working
+// directory (real environment variables win). Everything else receives a typed `AppConfig`.
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+
+export const APP_NAME = 'recruiting-desk';
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  appDataDir: string;
+  /** Secret-bearing variables are NOT here: they are resolved by the credential store. */
+  env: Readonly<Record<string, string>>;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Run RxDB in dev-mode (schema checks); on in tests. */
+  devMode: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** The OS's per-user application data folder, as Electron's `app.getPath('userData')` picks it. */
+export function defaultAppDataDir(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+  home = homedir(),
+): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_NAME);
+}
+
+/** Reads `.env` from `cwd` (if present); variables already in `processEnv` take precedence. */
+export function readEnvironment(
+  processEnv: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): Record<string, string> {
+  const merged: Record<string, string> = {};
+  const dotenvPath = join(cwd, '.env');
+  if (existsSync(dotenvPath)) {
+    const parsed = parseEnv(readFileSync(dotenvPath, 'utf8')) as Record<string, string | undefined>;
+    for (const [k, v] of Object.entries(parsed)) if (v !== undefined) merged[k] = v;
+  }
+  for (const [k, v] of Object.entries(processEnv)) if (v !== undefined) merged[k] = v;
+  return merged;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(
+  processEnv: Readonly<Record<string, string | undefined>> = process.env,
+  cwd: string = process.cwd(),
+  platform: NodeJS.Platform = process.platform,
+): AppConfig {
+  const env = readEnvironment(processEnv, cwd);
+  const portText = env.PORT ?? '7420';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number between 0 and 65535, got "${portText}"`);
+  }
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  return {
+    host,
+    port,
+    appDataDir: resolve(cwd, env.APP_DATA_DIR?.trim() || defaultAppDataDir(platform, env)),
+    env: Object.freeze(env),
+    logLevel,
+    devMode: env.RXDB_DEV_MODE === '1' || env.NODE_ENV === 'test',
+  };
+}
