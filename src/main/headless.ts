@@ -11,7 +11,13 @@ async function main(): Promise<void> {
   const log = createLog(config.logLevel);
   const here = dirname(fileURLToPath(import.meta.url));
   const core = await startCore({ config, log, rendererDir: join(here, '..', 'renderer') });
-  const url = await core.listen();
+  let url: string;
+  try {
+    url = await core.listen();
+  } catch (error) {
+    await core.stop();
+    throw error;
+  }
   console.log(`Recruiting Desk (headless) is running at ${url}  (data: ${config.appDataDir})`);
 
   let stopping = false;

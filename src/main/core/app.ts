@@ -38,8 +38,9 @@ export async function startCore({ config, log, rendererDir, clock = systemClock 
   const credentials = await createCredentialStore({ env: config.env, appDataDir: config.appDataDir, log });
   const deviceId = getOrCreateDeviceId(config.appDataDir);
   const storage = getRxStorageSQLite({ databaseDir: join(config.appDataDir, 'db'), log });
-  const db = await createAppDatabase({ storage, deviceId, devMode: config.devMode, log });
-  const queue = createTaskQueue({ collection: db.tasks, clock, log, isOnline: () => true });
+  const db = await createAppDatabase({ storage, deviceId, devMode: config.devMode, log, clock });
+  // Connectivity detection arrives with sync; until then network tasks are assumed reachable.
+  const queue = createTaskQueue({ collection: db.tasks, clock, log, deviceId, isOnline: () => true });
   await queue.recover();
   queue.start();
 
