@@ -12,6 +12,7 @@ import { getRxStorageSQLite } from './db/storage-sqlite/index.js';
 import type { Log } from './log.js';
 import { createTaskQueue, type TaskQueue } from './tasks/queue.js';
 import { createApiServer } from './api/server.js';
+import { createFeatures, type Features } from './features/index.js';
 import { appVersion } from './version.js';
 
 export interface CoreOptions {
@@ -27,6 +28,7 @@ export interface Core {
   readonly queue: TaskQueue;
   readonly credentials: CredentialStore;
   readonly api: FastifyInstance;
+  readonly features: Features;
   /** Starts listening on HOST:PORT and resolves with the URL. */
   listen(): Promise<string>;
   /** Stops accepting requests and work, requeues running tasks, closes the database. */
@@ -44,10 +46,13 @@ export async function startCore({ config, log, rendererDir, clock = systemClock 
   await queue.recover();
   queue.start();
 
+  const features = await createFeatures({ db, clock, log, config, credentials, queue });
   const api = await createApiServer({
     log,
     version: appVersion(),
     rendererDir,
+    bodyLimit: config.bodyLimitBytes,
+    api: { authenticate: features.authenticate, routes: features.routes },
     healthChecks: {
       db: async () => {
         if (db.closed) throw new Error('database is closed');
@@ -69,6 +74,7 @@ export async function startCore({ config, log, rendererDir, clock = systemClock 
     queue,
     credentials,
     api,
+    features,
     async listen() {
       await api.listen({ host: config.host, port: config.port });
       const address = api.server.address();

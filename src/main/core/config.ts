@@ -16,6 +16,20 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Run RxDB in dev-mode (schema checks); on in tests. */
   devMode: boolean;
+  auth: {
+    /** JWT signing algorithm (seed: ALGORITHM). */
+    algorithm: 'HS256' | 'HS384' | 'HS512';
+    /** Access token lifetime (seed: ACCESS_TOKEN_EXPIRE_MINUTES). */
+    accessTokenExpireMinutes: number;
+    /** Failed sign-ins allowed per minute, per IP and per username, before 429. */
+    loginAttemptsPerMinute: number;
+  };
+  /** Requests per minute allowed per access token (or per IP without one); 0 turns the limit off. */
+  apiRequestsPerMinute: number;
+  /** Largest JSON request body, in bytes. */
+  bodyLimitBytes: number;
+  /** Creates the first admin at start when no admin exists. */
+  bootstrapAdmin?: { username: string; password: string; email?: string };
 }
 
 export class ConfigError extends Error {
@@ -66,6 +80,15 @@ export function loadConfig(
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
+  const algorithm = env.ALGORITHM ?? 'HS256';
+  if (algorithm !== 'HS256' && algorithm !== 'HS384' && algorithm !== 'HS512') {
+    throw new ConfigError(`ALGORITHM must be HS256, HS384 or HS512, got "${algorithm}"`);
+  }
+  const bootstrapUser = env.BOOTSTRAP_ADMIN_USERNAME?.trim();
+  const bootstrapPassword = env.BOOTSTRAP_ADMIN_PASSWORD;
+  if (Boolean(bootstrapUser) !== Boolean(bootstrapPassword)) {
+    throw new ConfigError('BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
   return {
     host,
     port,
@@ -73,5 +96,23 @@ export function loadConfig(
     env: Object.freeze(env),
     logLevel,
     devMode: env.RXDB_DEV_MODE === '1' || env.NODE_ENV === 'test',
+    auth: {
+      algorithm,
+      accessTokenExpireMinutes: positiveInteger(env, 'ACCESS_TOKEN_EXPIRE_MINUTES', 60),
+      loginAttemptsPerMinute: positiveInteger(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5),
+    },
+    apiRequestsPerMinute: positiveInteger(env, 'API_REQUESTS_PER_MINUTE', 1200, 0),
+    bodyLimitBytes: positiveInteger(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    ...(bootstrapUser && bootstrapPassword
+      ? { bootstrapAdmin: { username: bootstrapUser, password: bootstrapPassword, ...(env.BOOTSTRAP_ADMIN_EMAIL ? { email: env.BOOTSTRAP_ADMIN_EMAIL.trim() } : {}) } }
+      : {}),
   };
+}
+
+function positiveInteger(env: Readonly<Record<string, string>>, name: string, fallback: number, min = 1): number {
+  const text = env[name];
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${text}"`);
+  return value;
 }

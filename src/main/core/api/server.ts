@@ -2,10 +2,14 @@
 // Building is separate from listening so tests use `app.inject()` without a port.
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { Log } from '../log.js';
+import { registerAccessControl, type Authenticate } from './access.js';
 import { installErrorHandler } from './error-handler.js';
 import { registerHealthRoute, type HealthCheck } from './health.js';
+import { registerOpenApi } from './openapi.js';
+
+export const API_PREFIX = '/api/v1';
 
 export interface ApiServerOptions {
   log: Log;
@@ -15,6 +19,13 @@ export interface ApiServerOptions {
   rendererDir?: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
+  /** The REST API: how tokens are verified and the feature routes, mounted under /api/v1. */
+  api?: { authenticate: Authenticate; routes: FastifyPluginAsync };
+}
+
+/** Paths that are not part of the REST API and so declare no access: health, docs, the UI's files. */
+export function isOutsideApi(url: string): boolean {
+  return !url.startsWith(API_PREFIX);
 }
 
 /** The renderer may load only its own files and talk only to this origin. */
@@ -50,6 +61,11 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   });
 
   registerHealthRoute(app, { version: options.version, checks: options.healthChecks });
+  if (options.api) {
+    registerAccessControl(app, { authenticate: options.api.authenticate, isExempt: isOutsideApi });
+    await registerOpenApi(app, options.version);
+    await app.register(options.api.routes, { prefix: API_PREFIX });
+  }
 
   if (options.rendererDir && existsSync(options.rendererDir)) {
     await app.register(fastifyStatic, { root: options.rendererDir, prefix: '/', index: ['index.html'] });

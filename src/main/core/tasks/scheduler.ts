@@ -88,7 +88,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let cancelWakeTimer: (() => void) | undefined;
   let stopOnlineWatch: Unsubscribe | undefined;
 
-  const limitFor = (type: string) => Math.max(1, options.concurrency[type] ?? 1) + 1;
+  const limitFor = (type: string) => Math.max(1, options.concurrency[type] ?? 1);
   const runningOfType = (type: string) => {
     let count = 0;
     for (const run of runs.values()) if (run.task.type === type) count++;

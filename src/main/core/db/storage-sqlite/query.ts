@@ -2,17 +2,37 @@
 // planned index); the Mango matcher and sort comparator run in JS only for what the plan says
 // the index does not satisfy, and skip/limit go into SQL when it satisfies both.
 import type Database from 'better-sqlite3';
-import { getQueryMatcher, getSortComparator, getStartIndexStringFromLowerBound, getStartIndexStringFromUpperBound } from 'rxdb';
-import type { PreparedQuery, RxDocumentData, RxJsonSchema, RxQueryPlan, RxStorageCountResult } from 'rxdb';
+import {
+  INDEX_MAX,
+  INDEX_MIN,
+  getQueryMatcher,
+  getSortComparator,
+  getStartIndexStringFromLowerBound,
+  getStartIndexStringFromUpperBound,
+  prepareQuery,
+} from 'rxdb';
+import type { FilledMangoQuery, PreparedQuery, RxDocumentData, RxJsonSchema, RxQueryPlan, RxStorageCountResult } from 'rxdb';
 import { encodeIndexKey } from './index-key.js';
-import type { IndexColumn, TableLayout } from './sql-schema.js';
-import { indexName } from './sql-schema.js';
+import { indexName, type IndexColumn, type TableLayout } from './sql-schema.js';
 
 type Shape = 'range' | 'page' | 'count';
+type Matcher<T> = (doc: RxDocumentData<T>) => boolean;
 
 export interface QueryRunner<RxDocType> {
   query(prepared: PreparedQuery<RxDocType>): RxDocumentData<RxDocType>[];
   count(prepared: PreparedQuery<RxDocType>): RxStorageCountResult;
+}
+
+function mergeSorted<T>(a: T[], b: T[], compare: (x: T, y: T) => number): T[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compare(a[i] as T, b[j] as T) <= 0 ? (a[i++] as T) : (b[j++] as T));
+  while (i < a.length) out.push(a[i++] as T);
+  while (j < b.length) out.push(b[j++] as T);
+  return out;
 }
 
 export function createQueryRunner<RxDocType>(
@@ -20,6 +40,7 @@ export function createQueryRunner<RxDocType>(
   schema: RxJsonSchema<RxDocumentData<RxDocType>>,
   layout: TableLayout,
 ): QueryRunner<RxDocType> {
+  type Doc = RxDocumentData<RxDocType>;
   const statements = new Map<string, Database.Statement>();
   const fullScan = db.prepare(`SELECT data FROM ${layout.docs}`).pluck();
 
@@ -27,8 +48,9 @@ export function createQueryRunner<RxDocType>(
     const key = `${column.column}|${plan.inclusiveStart ? 1 : 0}|${plan.inclusiveEnd ? 1 : 0}|${shape}`;
     let statement = statements.get(key);
     if (!statement) {
-      const where = `WHERE ${column.column} ${plan.inclusiveStart ? '>=' : '>'} ? AND ${column.column} ${plan.inclusiveEnd ? '<=' : '<'} ?`;
-      const from = `FROM ${layout.docs} INDEXED BY ${column.sqlIndex} ${where}`;
+      const lower = `${column.column} ${plan.inclusiveStart ? '>=' : '>'} ?`;
+      const upper = `${column.column} ${plan.inclusiveEnd ? '<=' : '<'} ?`;
+      const from = `FROM ${layout.docs} INDEXED BY ${column.sqlIndex} WHERE ${lower} AND ${upper}`;
       const sql =
         shape === 'count'
           ? `SELECT COUNT(*) ${from}`
@@ -49,18 +71,12 @@ export function createQueryRunner<RxDocType>(
    * planner only picks schema indexes, so that is a foreign `index` hint), parsed and kept when
    * `matches` accepts them; reading stops after `stopAfter` kept documents.
    */
-  const read = (
-    prepared: PreparedQuery<RxDocType>,
-    column: IndexColumn | undefined,
-    matches: ((doc: RxDocumentData<RxDocType>) => boolean) | undefined,
-    stopAfter: number,
-  ): RxDocumentData<RxDocType>[] => {
-    const docs: RxDocumentData<RxDocType>[] = [];
+  const read = (plan: RxQueryPlan, column: IndexColumn | undefined, matches: Matcher<RxDocType> | undefined, stopAfter: number): Doc[] => {
+    const docs: Doc[] = [];
     if (stopAfter <= 0) return docs;
-    const plan = prepared.queryPlan;
     const rows = (column ? rangeStatement(column, plan, 'range').iterate(...bounds(plan)) : fullScan.iterate()) as IterableIterator<string>;
     for (const row of rows) {
-      const doc = JSON.parse(row) as RxDocumentData<RxDocType>;
+      const doc = JSON.parse(row) as Doc;
       if (matches && !matches(doc)) continue;
       docs.push(doc);
       // Leaving the loop early ends the SQLite statement (the iterator's return()).
@@ -69,37 +85,77 @@ export function createQueryRunner<RxDocType>(
     return docs;
   };
 
+  const queryPlanned = ({ queryPlan: plan, query }: PreparedQuery<RxDocType>): Doc[] => {
+    const skip = query.skip ?? 0;
+    const limit = typeof query.limit === 'number' ? query.limit : Infinity;
+    const column = layout.byIndex.get(indexName(plan.index));
+    const selectorDone = !!column && plan.selectorSatisfiedByIndex;
+    const sortDone = !!column && plan.sortSatisfiedByIndex;
+
+    if (column && selectorDone && sortDone) {
+      const rows = rangeStatement(column, plan, 'page').all(...bounds(plan), limit === Infinity ? -1 : limit, skip) as string[];
+      return rows.map((row) => JSON.parse(row) as Doc);
+    }
+    if (limit <= 0) return [];
+    const wanted = skip + limit;
+    const matches = selectorDone ? undefined : getQueryMatcher(schema, query);
+    // In index order the first skip+limit matches are the answer; otherwise all must be sorted.
+    let docs = read(plan, column, matches, sortDone ? wanted : Infinity);
+    if (!sortDone) docs.sort(getSortComparator(schema, query));
+    if (skip > 0 || docs.length > wanted) docs = docs.slice(skip, wanted);
+    return docs;
+  };
+
+  const countPlanned = ({ queryPlan: plan, query }: PreparedQuery<RxDocType>): RxStorageCountResult => {
+    const column = layout.byIndex.get(indexName(plan.index));
+    if (column && plan.selectorSatisfiedByIndex) {
+      return { count: rangeStatement(column, plan, 'count').get(...bounds(plan)) as number, mode: 'fast' };
+    }
+    return { count: read(plan, column, getQueryMatcher(schema, query), Infinity).length, mode: 'slow' };
+  };
+
+  /**
+   * RxDB's collections always constrain _deleted, but storage-level callers (replication, tools)
+   * often do not. Every schema index but the lwt one starts with _deleted, so the planner then
+   * finds no index that bounds the query (it falls back to a full scan or a range spanning both
+   * halves of a _deleted-led index). Asked once per _deleted value, each half gets a tight range
+   * on a _deleted-led index (usually with LIMIT in SQL); merging the two sorted halves gives the
+   * answer. A plan that is already bounded by an index not led by _deleted is left alone.
+   */
+  const splitByDeleted = ({ query, queryPlan }: PreparedQuery<RxDocType>): [PreparedQuery<RxDocType>, PreparedQuery<RxDocType>] | undefined => {
+    if ('_deleted' in query.selector) return undefined;
+    const unbounded =
+      queryPlan.startKeys.every((key) => key === INDEX_MIN) && queryPlan.endKeys.every((key) => key === INDEX_MAX);
+    if (queryPlan.index[0] !== '_deleted' && !unbounded) return undefined;
+    const limit = typeof query.limit === 'number' ? { limit: query.skip + query.limit } : {};
+    const half = (deleted: boolean): PreparedQuery<RxDocType> =>
+      prepareQuery(schema, {
+        ...query,
+        selector: { ...query.selector, _deleted: { $eq: deleted } },
+        skip: 0,
+        ...limit,
+      } as FilledMangoQuery<RxDocType>);
+    const halves: [PreparedQuery<RxDocType>, PreparedQuery<RxDocType>] = [half(false), half(true)];
+    // The halves read disjoint ranges only on a _deleted-led index; otherwise one pass is cheaper.
+    return halves.every((h) => h.queryPlan.index[0] === '_deleted' && layout.byIndex.has(indexName(h.queryPlan.index)))
+      ? halves
+      : undefined;
+  };
+
   return {
     query(prepared) {
-      const { queryPlan: plan, query } = prepared;
-      const skip = query.skip ?? 0;
-      const limit = typeof query.limit === 'number' ? query.limit : Infinity;
-      const column = layout.byIndex.get(indexName(plan.index));
-      const selectorDone = !!column && plan.selectorSatisfiedByIndex;
-      const sortDone = !!column && plan.sortSatisfiedByIndex;
-
-      if (selectorDone && sortDone) {
-        const rows = rangeStatement(column, plan, 'page').all(...bounds(plan), limit === Infinity ? -1 : limit, skip) as string[];
-        return rows.map((row) => JSON.parse(row) as RxDocumentData<RxDocType>);
-      }
-      const wanted = skip + limit;
-      if (limit <= 0) return [];
-      const matches = selectorDone ? undefined : getQueryMatcher(schema, query);
-      // In index order the first skip+limit matches are the answer; otherwise all must be sorted.
-      let docs = read(prepared, column, matches, sortDone ? wanted : Infinity);
-      if (!sortDone) docs.sort(getSortComparator(schema, query));
-      if (skip > 0 || docs.length > wanted) docs = docs.slice(skip, wanted);
-      return docs;
+      const halves = splitByDeleted(prepared);
+      if (!halves) return queryPlanned(prepared);
+      const { skip, limit } = prepared.query;
+      const merged = mergeSorted(queryPlanned(halves[0]), queryPlanned(halves[1]), getSortComparator(schema, prepared.query));
+      return merged.slice(skip, typeof limit === 'number' ? skip + limit : undefined);
     },
 
     count(prepared) {
-      const plan = prepared.queryPlan;
-      const column = layout.byIndex.get(indexName(plan.index));
-      if (column && plan.selectorSatisfiedByIndex) {
-        return { count: rangeStatement(column, plan, 'count').get(...bounds(plan)) as number, mode: 'fast' };
-      }
-      const matches = getQueryMatcher(schema, prepared.query);
-      return { count: read(prepared, column, matches, Infinity).length, mode: 'slow' };
+      const halves = splitByDeleted(prepared);
+      if (!halves) return countPlanned(prepared);
+      const [live, deleted] = [countPlanned(halves[0]), countPlanned(halves[1])];
+      return { count: live.count + deleted.count, mode: live.mode === 'fast' && deleted.mode === 'fast' ? 'fast' : 'slow' };
     },
   };
 }

@@ -1,0 +1,87 @@
+// Builds the real API (every feature, access control, OpenAPI) on an in-memory RxDB database with a
+// fake clock, for route tests through `app.inject()`. `signIn(role)` creates a user of that role and
+// returns a real access token for it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hash } from '@node-rs/argon2';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { randomToken } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { createApiServer } from '../../src/main/core/api/server.js';
+import { FakeClock } from '../../src/main/core/clock.js';
+import { loadConfig, type AppConfig } from '../../src/main/core/config.js';
+import { createCredentialStore } from '../../src/main/core/credentials/credential-store.js';
+import { unavailableKeychain } from '../../src/main/core/credentials/keychain.js';
+import { createAppDatabase, type AppDatabase } from '../../src/main/core/db/database.js';
+import { unstamped } from '../../src/main/core/db/write-stamp.js';
+import { createFeatures, type Features } from '../../src/main/core/features/index.js';
+import { silentLog } from '../../src/main/core/log.js';
+import { createTaskQueue, type TaskQueue } from '../../src/main/core/tasks/queue.js';
+import type { User, UserRole } from '../../src/shared/schemas/user.js';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+export interface TestApi {
+  app: FastifyInstance;
+  db: AppDatabase;
+  clock: FakeClock;
+  queue: TaskQueue;
+  features: Features;
+  config: AppConfig;
+  /** Creates a user with this role (password TEST_PASSWORD) and a valid token for it. */
+  signIn(role: UserRole, overrides?: Partial<User>): Promise<{ user: User; token: string; auth: { authorization: string } }>;
+  /** `app.inject` with the token's Authorization header. */
+  as(token: string | undefined, options: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function createTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'api-test-'));
+  const config = loadConfig({ APP_DATA_DIR: dataDir, NODE_ENV: 'test', SECRET_KEY: randomToken(48), ...env }, dataDir);
+  const clock = new FakeClock(Date.UTC(2026, 10, 25, 12));
+  const db = await createAppDatabase({ storage: getRxStorageMemory(), name: `api${randomToken(10)}`, deviceId: 'test-device', devMode: true, log: silentLog, clock });
+  const credentials = await createCredentialStore({ env: config.env, appDataDir: dataDir, log: silentLog, keychain: unavailableKeychain('tests use the file store') });
+  const queue = createTaskQueue({ collection: db.tasks, clock, log: silentLog, isOnline: () => true, deviceId: 'test-device' });
+  const features = await createFeatures({ db, clock, log: silentLog, config, credentials, queue });
+  const app = await createApiServer({ log: silentLog, version: '0.0.0-test', healthChecks: {}, bodyLimit: config.bodyLimitBytes, api: { authenticate: features.authenticate, routes: features.routes } });
+  await app.ready();
+
+  let users = 0;
+  return {
+    app,
+    db,
+    clock,
+    queue,
+    features,
+    config,
+    async signIn(role, overrides = {}) {
+      passwordHash ??= hash(TEST_PASSWORD);
+      users++;
+      const doc = await db.users.insert(
+        unstamped<User>({
+          id: `user-${role}-${users}`,
+          username: `${role}${users}`,
+          email: `${role}${users}@example.com`,
+          role,
+          passwordHash: await passwordHash,
+          disabled: false,
+          tokenVersion: 0,
+          ...overrides,
+        }),
+      );
+      const user = doc.toMutableJSON();
+      const { token } = features.services.tokens.issue(user);
+      return { user, token, auth: { authorization: `Bearer ${token}` } };
+    },
+    as(token, options) {
+      return app.inject({ ...options, headers: { ...(options.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    },
+    async close() {
+      await app.close();
+      await queue.stop();
+      await db.close();
+    },
+  };
+}
