@@ -3,10 +3,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { runApiBench } from './api/api-bench.js';
 import { runStorageBench } from './storage/storage-bench.js';
 
 const SUITES: Record<string, (sizes: readonly number[]) => Promise<unknown>> = {
   storage: runStorageBench,
+  api: runApiBench,
 };
 
 function parseArgs(argv: readonly string[]) {

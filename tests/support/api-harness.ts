@@ -16,7 +16,7 @@ import { unavailableKeychain } from '../../src/main/core/credentials/keychain.js
 import { createAppDatabase, type AppDatabase } from '../../src/main/core/db/database.js';
 import { unstamped } from '../../src/main/core/db/write-stamp.js';
 import { createFeatures, type Features } from '../../src/main/core/features/index.js';
-import { silentLog } from '../../src/main/core/log.js';
+import { silentLog, type Log } from '../../src/main/core/log.js';
 import { createTaskQueue, type TaskQueue } from '../../src/main/core/tasks/queue.js';
 import type { User, UserRole } from '../../src/shared/schemas/user.js';
 
@@ -37,15 +37,17 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function createTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+/** `options.log` replaces the silent log of the features and the server (to inspect what they log). */
+export async function createTestApi(env: Record<string, string> = {}, options: { log?: Log } = {}): Promise<TestApi> {
+  const log = options.log ?? silentLog;
   const dataDir = mkdtempSync(join(tmpdir(), 'api-test-'));
   const config = loadConfig({ APP_DATA_DIR: dataDir, NODE_ENV: 'test', SECRET_KEY: randomToken(48), ...env }, dataDir);
   const clock = new FakeClock(Date.UTC(2026, 10, 25, 12));
   const db = await createAppDatabase({ storage: getRxStorageMemory(), name: `api${randomToken(10)}`, deviceId: 'test-device', devMode: true, log: silentLog, clock });
   const credentials = await createCredentialStore({ env: config.env, appDataDir: dataDir, log: silentLog, keychain: unavailableKeychain('tests use the file store') });
   const queue = createTaskQueue({ collection: db.tasks, clock, log: silentLog, isOnline: () => true, deviceId: 'test-device' });
-  const features = await createFeatures({ db, clock, log: silentLog, config, credentials, queue });
-  const app = await createApiServer({ log: silentLog, version: '0.0.0-test', healthChecks: {}, bodyLimit: config.bodyLimitBytes, api: { authenticate: features.authenticate, routes: features.routes } });
+  const features = await createFeatures({ db, clock, log, config, credentials, queue });
+  const app = await createApiServer({ log, version: '0.0.0-test', healthChecks: {}, bodyLimit: config.bodyLimitBytes, api: { authenticate: features.authenticate, routes: features.routes }, rateLimit: { requestsPerMinute: config.apiRequestsPerMinute, clock } });
   await app.ready();
 
   let users = 0;

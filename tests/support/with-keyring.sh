@@ -13,7 +13,11 @@ if [ "$#" -eq 0 ]; then
   exit 64
 fi
 for tool in dbus-run-session gnome-keyring-daemon; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "$0: $tool is not installed" >&2; exit 69; }
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    # A developer machine without them still runs every other test; the keyring tests say they skipped.
+    echo "with-keyring: $tool is not installed (apt-get install dbus gnome-keyring); running without a keyring" >&2
+    exec "$@"
+  fi
 done
 
 home=$(mktemp -d "${TMPDIR:-/tmp}/with-keyring.XXXXXX")

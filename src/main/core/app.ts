@@ -53,6 +53,7 @@ export async function startCore({ config, log, rendererDir, clock = systemClock 
     rendererDir,
     bodyLimit: config.bodyLimitBytes,
     api: { authenticate: features.authenticate, routes: features.routes },
+    rateLimit: { requestsPerMinute: config.apiRequestsPerMinute, clock },
     healthChecks: {
       db: async () => {
         if (db.closed) throw new Error('database is closed');

@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'UNAUTHORIZED'
   | 'EXTERNAL_SERVICE'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  | 'RATE_LIMITED';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -42,4 +43,14 @@ export class ExternalServiceError extends DomainError {
 /** A service the app needs (database, keychain) is not usable right now. */
 export class UnavailableError extends DomainError {
   readonly code = 'UNAVAILABLE' as const;
+}
+/** Too many requests or attempts; the caller may try again after `retryAfterSeconds` (429, Retry-After). */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED' as const;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, { retryAfterSeconds });
+  }
 }

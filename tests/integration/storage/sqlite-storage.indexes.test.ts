@@ -1,7 +1,12 @@
 import Database from 'better-sqlite3';
+import { fillWithDefaultSettings, normalizeMangoQuery, prepareQuery, randomToken } from 'rxdb';
+import type { MangoQuerySelector, RxDocumentData, RxJsonSchema } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SQLiteStorageInternals } from '../../../src/main/core/db/storage-sqlite/index.js';
+import { getRxStorageSQLite } from '../../../src/main/core/db/storage-sqlite/index.js';
+import type { RxStorageSQLite, SQLiteStorageInternals } from '../../../src/main/core/db/storage-sqlite/index.js';
 import {
+  candidateData,
+  candidateSchema,
   freshName,
   makeCandidate,
   makeTempDir,
@@ -106,6 +111,31 @@ describe('SQLite storage indexes', () => {
     expect(planOf(selects[0] as string)).toMatch(/^SEARCH .* USING INDEX/);
   });
 
+  it('answers a storage-level query that leaves _deleted open from one tight range per _deleted value', async () => {
+    const schema = db.candidates.schema.jsonSchema;
+    const query = prepareQuery(schema, normalizeMangoQuery(schema, { selector: { age: { $gte: 40 } }, sort: [{ age: 'asc' }], limit: 15 }));
+    const expected = all.filter((c) => c.age >= 40).sort(byAgeThenId).map((c) => c.id);
+    const run = async () => {
+      let found: string[] = [];
+      const selects = await selectsDuring(async () => {
+        found = (await db.candidates.storageInstance.query(query)).documents.map((d) => d.id);
+      });
+      for (const sql of selects) {
+        expect(sql).toMatch(/LIMIT 15(\.0)? OFFSET 0(\.0)?$/);
+        expect(planOf(sql)).toMatch(/^SEARCH .* USING INDEX/);
+      }
+      return { found, selects: selects.length };
+    };
+
+    // No tombstones yet: the deleted half is not even asked.
+    expect(await run()).toEqual({ found: expected.slice(0, 15), selects: 1 });
+
+    // A storage-level query returns tombstones too, merged in sort order.
+    const tombstone = candidateData(makeCandidate(9_999, { id: 'a-deleted', age: 40 }), Date.now(), '2-x', true);
+    await db.candidates.storageInstance.bulkWrite([{ document: tombstone }], 'tombstone');
+    expect(await run()).toEqual({ found: ['a-deleted', ...expected.slice(0, 14)], selects: 2 });
+  });
+
   it('counts an index-satisfied selector from the index alone', async () => {
     const before = recorder.statements.length;
     const count = await db.candidates.count({ selector: { age: { $lte: 20 } } }).exec();
@@ -116,5 +146,51 @@ describe('SQLite storage indexes', () => {
 
   it('refuses a count it would have to compute document by document unless slow counts are allowed', async () => {
     await expect(db.candidates.count({ selector: { name: { $regex: '^Candidate 1' } } }).exec()).rejects.toThrow(/QU14/);
+  });
+});
+
+describe('SQLite storage index columns over time', () => {
+  // What RxDB adds to every collection query (the storage-level selector type does not know it).
+  const liveOnly = { _deleted: { $eq: false } } as MangoQuerySelector<Candidate>;
+  const withIndexes = (indexes: string[][]) =>
+    fillWithDefaultSettings({ ...candidateSchema, indexes }) as RxJsonSchema<RxDocumentData<Candidate>>;
+  const open = (storage: RxStorageSQLite, schema: RxJsonSchema<RxDocumentData<Candidate>>) =>
+    storage.createStorageInstance<Candidate>({
+      databaseInstanceToken: randomToken(10),
+      databaseName: 'evolving',
+      collectionName: 'candidates',
+      schema,
+      options: {},
+      multiInstance: false,
+      devMode: false,
+    });
+  const cityQuery = (schema: RxJsonSchema<RxDocumentData<Candidate>>) =>
+    prepareQuery(schema, normalizeMangoQuery(schema, { selector: { ...liveOnly, city: 'Faro' }, sort: [{ city: 'asc' }, { id: 'asc' }] }));
+
+  it('builds the key column of an index that is new to an existing table from the stored documents', async () => {
+    const dir = await makeTempDir();
+    const storage = getRxStorageSQLite({ databaseDir: dir });
+    const before = await open(storage, withIndexes([['age']]));
+    await before.bulkWrite(all.slice(0, 300).map((c, n) => ({ document: candidateData(c, 1_700_000_000_000 + n) })), 'seed');
+    await before.close();
+
+    const schema = withIndexes([['age'], ['city']]);
+    const after = await open(storage, schema);
+    const query = cityQuery(schema);
+    expect(query.queryPlan.index).toEqual(['_deleted', 'city', 'id']);
+    const found = await after.query(query);
+    expect(found.documents.map((d) => d.id)).toEqual(all.slice(0, 300).filter((c) => c.city === 'Faro').map((c) => c.id));
+    await after.close();
+    await removeDir(dir);
+  });
+
+  it('refuses to open a table with other indexes while it is open with its current ones', async () => {
+    const dir = await makeTempDir();
+    const storage = getRxStorageSQLite({ databaseDir: dir });
+    const first = await open(storage, withIndexes([['age']]));
+    await expect(open(storage, withIndexes([['city']]))).rejects.toThrow(/different schema/);
+    expect(await first.findDocumentsById(['c000001'], true)).toEqual([]);
+    await first.close();
+    await removeDir(dir);
   });
 });

@@ -1,7 +1,7 @@
 // The one mapping from errors to HTTP. Every failure answers `{ error: { code, message, details } }`;
 // a 5xx never carries the internal message or stack.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { DomainError, type ErrorCode } from '../errors.js';
+import { DomainError, RateLimitedError, type ErrorCode } from '../errors.js';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   EXTERNAL_SERVICE: 502,
   UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
 };
 
 export interface ErrorBody {
@@ -32,11 +33,12 @@ export function installErrorHandler(app: FastifyInstance): void {
 
   app.setErrorHandler((error: unknown, request, reply) => {
     if (error instanceof DomainError) {
+      if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.code(STATUS_BY_CODE[error.code]).send(errorBody(error.code, error.message, error.details));
     }
     if (isFastifyError(error) && error.validation) {
       const first = error.validation[0];
-      const field = first?.instancePath?.replace(/^\//, '').replaceAll('/', '.') || first?.params?.missingProperty;
+      const field = first?.instancePath?.replace(/^\//, '').replaceAll('/', '.') || first?.params?.missingProperty || first?.params?.additionalProperty;
       return reply.code(400).send(
         errorBody('VALIDATION', error.message, {
           field: field || undefined,

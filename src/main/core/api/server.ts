@@ -8,6 +8,7 @@ import { registerAccessControl, type Authenticate } from './access.js';
 import { installErrorHandler } from './error-handler.js';
 import { registerHealthRoute, type HealthCheck } from './health.js';
 import { registerOpenApi } from './openapi.js';
+import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -21,6 +22,8 @@ export interface ApiServerOptions {
   bodyLimit?: number;
   /** The REST API: how tokens are verified and the feature routes, mounted under /api/v1. */
   api?: { authenticate: Authenticate; routes: FastifyPluginAsync };
+  /** Requests a minute per access token (or IP) on the REST API. */
+  rateLimit?: RateLimitOptions;
 }
 
 /** Paths that are not part of the REST API and so declare no access: health, docs, the UI's files. */
@@ -63,6 +66,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
   registerHealthRoute(app, { version: options.version, checks: options.healthChecks });
   if (options.api) {
     registerAccessControl(app, { authenticate: options.api.authenticate, isExempt: isOutsideApi });
+    if (options.rateLimit) registerRateLimit(app, options.rateLimit, isOutsideApi);
     await registerOpenApi(app, options.version);
     await app.register(options.api.routes, { prefix: API_PREFIX });
   }

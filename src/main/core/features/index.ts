@@ -9,9 +9,24 @@ import type { AppDatabase } from '../db/database.js';
 import type { Log } from '../log.js';
 import type { TaskQueue } from '../tasks/queue.js';
 import { createActivityLog, type ActivityLog } from './activities/service.js';
+import { applicationRoutes } from './applications/routes.js';
+import { createApplicationService, type ApplicationService } from './applications/service.js';
 import { createAuthenticate } from './auth/authenticate.js';
+import { createPasswordHasher } from './auth/passwords.js';
+import { authRoutes } from './auth/routes.js';
 import { resolveSecretKey } from './auth/secret-key.js';
+import { createAuthService, type AuthService } from './auth/service.js';
 import { createTokenService, type TokenService } from './auth/tokens.js';
+import { jobRoutes } from './jobs/routes.js';
+import { createJobService, type JobService } from './jobs/service.js';
+import { bootstrapFirstAdmin } from './users/bootstrap.js';
+import { userRoutes } from './users/routes.js';
+import { createUserService, type UserService } from './users/service.js';
+import { setupRoutes } from './users/setup-routes.js';
+import { candidateRoutes } from './candidates/routes.js';
+import { createCandidateService, type CandidateService } from './candidates/service.js';
+import { dashboardRoutes } from './dashboard/routes.js';
+import { createDashboardService, type DashboardService } from './dashboard/service.js';
 
 export interface FeatureDependencies {
   db: AppDatabase;
@@ -26,6 +41,12 @@ export interface FeatureDependencies {
 export interface FeatureServices {
   tokens: TokenService;
   activities: ActivityLog;
+  jobs: JobService;
+  users: UserService;
+  auth: AuthService;
+  dashboard: DashboardService;
+  candidates: CandidateService;
+  applications: ApplicationService;
 }
 
 export interface Features {
@@ -43,10 +64,25 @@ export async function createFeatures(deps: FeatureDependencies): Promise<Feature
     clock,
   });
   const activities = createActivityLog({ db, clock });
-  const services: FeatureServices = { tokens, activities };
+  const applications = createApplicationService({ db, clock, activities });
+  const candidates = createCandidateService({ db, activities, applications });
+  const passwords = createPasswordHasher();
+  const users = createUserService({ db, clock, activities, passwords, candidates });
+  const auth = createAuthService({ users, tokens, passwords, activities, clock, log, attemptsPerMinute: config.auth.loginAttemptsPerMinute });
+  await bootstrapFirstAdmin({ users, config, log });
+  const dashboard = await createDashboardService({ db, clock, activities });
+  const jobs = await createJobService({ db, clock, activities });
+  const services: FeatureServices = { tokens, activities, jobs, users, auth, candidates, applications, dashboard };
 
-  const routes: FastifyPluginAsync = async (_api) => {
+  const routes: FastifyPluginAsync = async (api) => {
+    await api.register(jobRoutes(services));
     // Each feature's routes plugin is registered here, e.g. `await api.register(jobRoutes(services))`.
+    await api.register(authRoutes(services));
+    await api.register(userRoutes(services));
+    await api.register(setupRoutes(services));
+    await api.register(candidateRoutes(services));
+    await api.register(applicationRoutes(services));
+    await api.register(dashboardRoutes(services));
   };
   return { services, authenticate: createAuthenticate(db, tokens), routes };
 }

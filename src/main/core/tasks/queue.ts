@@ -31,6 +31,15 @@ export type TaskEvents = {
   'task.progress': { id: string; type: string; done: number; total: number; message?: string };
 };
 
+/**
+ * The part of an EventBus the queue uses. Written out rather than `EventBus<TaskEvents>` so that an
+ * app-wide `EventBus<AppEvents>` carrying these events among others can be passed in.
+ */
+export interface TaskEventBus {
+  on<K extends keyof TaskEvents>(type: K, listener: (payload: TaskEvents[K]) => void): Unsubscribe;
+  emit<K extends keyof TaskEvents>(type: K, payload: TaskEvents[K]): void;
+}
+
 export interface EnqueueInput {
   type: string;
   payload?: Record<string, unknown>;
@@ -54,7 +63,8 @@ export interface TaskQueueOptions {
   onlineChanges?: (listener: (online: boolean) => void) => Unsubscribe;
   /** [0, 1) source for backoff jitter; tests pass a seeded one. */
   random?: () => number;
-  events?: EventBus<TaskEvents>;
+  /** Where 'task.changed' and 'task.progress' go; the queue makes its own bus when omitted. */
+  events?: TaskEventBus;
   /**
    * This device. When given, new tasks carry it and the queue runs only tasks whose `deviceId` is
    * this one (the database stamps the last writer), so tasks replicated from another device are
@@ -73,7 +83,7 @@ export interface TaskQueueOptions {
 }
 
 export interface TaskQueue {
-  readonly events: EventBus<TaskEvents>;
+  readonly events: TaskEventBus;
   /** True between `start()` and `stop()`. */
   readonly running: boolean;
   enqueue(input: EnqueueInput): Promise<Task>;
@@ -105,7 +115,7 @@ function checkInteger(name: string, value: number, min: number, max: number): vo
 
 export function createTaskQueue(options: TaskQueueOptions): TaskQueue {
   const { clock, log } = options;
-  const events = options.events ?? new EventBus<TaskEvents>();
+  const events: TaskEventBus = options.events ?? new EventBus<TaskEvents>();
   const deviceId = options.deviceId;
   const store = createTaskStore(options.collection);
   const handlers = new Map<string, TaskHandler>(Object.entries(options.handlers ?? {}));

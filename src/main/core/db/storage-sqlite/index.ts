@@ -33,7 +33,8 @@ export function getRxStorageSQLite(options: SQLiteStorageOptions): RxStorageSQLi
       const connection = pool.acquire(params.databaseName);
       try {
         const layout = describeTable(params.schema, params.collectionName);
-        ensureTables(connection.db, layout, log);
+        const open = connection.tables.get(layout.tableName);
+        ensureTables(connection.db, layout, log, !!open && !open.removed);
         const table = pool.acquireTable(connection, layout.tableName);
         return new SQLiteStorageInstance({ params, pool, connection, table, layout, log });
       } catch (error) {

@@ -2,17 +2,8 @@
 // planned index); the Mango matcher and sort comparator run in JS only for what the plan says
 // the index does not satisfy, and skip/limit go into SQL when it satisfies both.
 import type Database from 'better-sqlite3';
-import {
-  INDEX_MAX,
-  INDEX_MIN,
-  getQueryMatcher,
-  getSortComparator,
-  getStartIndexStringFromLowerBound,
-  getStartIndexStringFromUpperBound,
-  prepareQuery,
-} from 'rxdb';
+import { INDEX_MAX, INDEX_MIN, getQueryMatcher, getSortComparator, prepareQuery } from 'rxdb';
 import type { FilledMangoQuery, PreparedQuery, RxDocumentData, RxJsonSchema, RxQueryPlan, RxStorageCountResult } from 'rxdb';
-import { encodeIndexKey } from './index-key.js';
 import { indexName, type IndexColumn, type TableLayout } from './sql-schema.js';
 
 type Shape = 'range' | 'page' | 'count';
@@ -43,6 +34,8 @@ export function createQueryRunner<RxDocType>(
   type Doc = RxDocumentData<RxDocType>;
   const statements = new Map<string, Database.Statement>();
   const fullScan = db.prepare(`SELECT data FROM ${layout.docs}`).pluck();
+  // Served by the partial purge index, so it costs less than even an empty range query.
+  const anyDeleted = db.prepare(`SELECT EXISTS (SELECT 1 FROM ${layout.docs} WHERE deleted = 1)`).pluck();
 
   const rangeStatement = (column: IndexColumn, plan: RxQueryPlan, shape: Shape): Database.Statement => {
     const key = `${column.column}|${plan.inclusiveStart ? 1 : 0}|${plan.inclusiveEnd ? 1 : 0}|${shape}`;
@@ -61,9 +54,9 @@ export function createQueryRunner<RxDocType>(
     return statement;
   };
 
-  const bounds = (plan: RxQueryPlan): [Buffer, Buffer] => [
-    encodeIndexKey(getStartIndexStringFromLowerBound(schema, plan.index, plan.startKeys)),
-    encodeIndexKey(getStartIndexStringFromUpperBound(schema, plan.index, plan.endKeys)),
+  const bounds = (column: IndexColumn, plan: RxQueryPlan): [Buffer, Buffer] => [
+    column.keys.lowerBound(plan.startKeys),
+    column.keys.upperBound(plan.endKeys),
   ];
 
   /**
@@ -74,7 +67,7 @@ export function createQueryRunner<RxDocType>(
   const read = (plan: RxQueryPlan, column: IndexColumn | undefined, matches: Matcher<RxDocType> | undefined, stopAfter: number): Doc[] => {
     const docs: Doc[] = [];
     if (stopAfter <= 0) return docs;
-    const rows = (column ? rangeStatement(column, plan, 'range').iterate(...bounds(plan)) : fullScan.iterate()) as IterableIterator<string>;
+    const rows = (column ? rangeStatement(column, plan, 'range').iterate(...bounds(column, plan)) : fullScan.iterate()) as IterableIterator<string>;
     for (const row of rows) {
       const doc = JSON.parse(row) as Doc;
       if (matches && !matches(doc)) continue;
@@ -93,7 +86,7 @@ export function createQueryRunner<RxDocType>(
     const sortDone = !!column && plan.sortSatisfiedByIndex;
 
     if (column && selectorDone && sortDone) {
-      const rows = rangeStatement(column, plan, 'page').all(...bounds(plan), limit === Infinity ? -1 : limit, skip) as string[];
+      const rows = rangeStatement(column, plan, 'page').all(...bounds(column, plan), limit === Infinity ? -1 : limit, skip) as string[];
       return rows.map((row) => JSON.parse(row) as Doc);
     }
     if (limit <= 0) return [];
@@ -109,7 +102,7 @@ export function createQueryRunner<RxDocType>(
   const countPlanned = ({ queryPlan: plan, query }: PreparedQuery<RxDocType>): RxStorageCountResult => {
     const column = layout.byIndex.get(indexName(plan.index));
     if (column && plan.selectorSatisfiedByIndex) {
-      return { count: rangeStatement(column, plan, 'count').get(...bounds(plan)) as number, mode: 'fast' };
+      return { count: rangeStatement(column, plan, 'count').get(...bounds(column, plan)) as number, mode: 'fast' };
     }
     return { count: read(plan, column, getQueryMatcher(schema, query), Infinity).length, mode: 'slow' };
   };
@@ -122,24 +115,32 @@ export function createQueryRunner<RxDocType>(
    * on a _deleted-led index (usually with LIMIT in SQL); merging the two sorted halves gives the
    * answer. A plan that is already bounded by an index not led by _deleted is left alone.
    */
-  const splitByDeleted = ({ query, queryPlan }: PreparedQuery<RxDocType>): [PreparedQuery<RxDocType>, PreparedQuery<RxDocType>] | undefined => {
+  type Halves = [live: PreparedQuery<RxDocType>, deleted: PreparedQuery<RxDocType>];
+  const planHalves = ({ query, queryPlan }: PreparedQuery<RxDocType>): Halves | undefined => {
     if ('_deleted' in query.selector) return undefined;
     const unbounded =
       queryPlan.startKeys.every((key) => key === INDEX_MIN) && queryPlan.endKeys.every((key) => key === INDEX_MAX);
     if (queryPlan.index[0] !== '_deleted' && !unbounded) return undefined;
     const limit = typeof query.limit === 'number' ? { limit: query.skip + query.limit } : {};
-    const half = (deleted: boolean): PreparedQuery<RxDocType> =>
-      prepareQuery(schema, {
-        ...query,
-        selector: { ...query.selector, _deleted: { $eq: deleted } },
-        skip: 0,
-        ...limit,
-      } as FilledMangoQuery<RxDocType>);
-    const halves: [PreparedQuery<RxDocType>, PreparedQuery<RxDocType>] = [half(false), half(true)];
-    // The halves read disjoint ranges only on a _deleted-led index; otherwise one pass is cheaper.
-    return halves.every((h) => h.queryPlan.index[0] === '_deleted' && layout.byIndex.has(indexName(h.queryPlan.index)))
-      ? halves
-      : undefined;
+    const halfQuery = (deleted: boolean) =>
+      ({ ...query, selector: { ...query.selector, _deleted: { $eq: deleted } }, skip: 0, ...limit }) as FilledMangoQuery<RxDocType>;
+    const live = prepareQuery(schema, halfQuery(false));
+    const plan = live.queryPlan;
+    // Only a _deleted-led index splits the two halves into disjoint ranges.
+    if (plan.index[0] !== '_deleted' || !layout.byIndex.has(indexName(plan.index))) return undefined;
+    // The planner's choice does not depend on the _deleted value: the other half differs only there.
+    const deletedPlan = { ...plan, startKeys: [true, ...plan.startKeys.slice(1)], endKeys: [true, ...plan.endKeys.slice(1)] };
+    return [live, { query: halfQuery(true), queryPlan: deletedPlan as RxQueryPlan }];
+  };
+  // RxDB prepares a query once and runs it many times.
+  const halvesByQuery = new WeakMap<PreparedQuery<RxDocType>, Halves | null>();
+  const splitByDeleted = (prepared: PreparedQuery<RxDocType>): Halves | undefined => {
+    let halves = halvesByQuery.get(prepared);
+    if (halves === undefined) {
+      halves = planHalves(prepared) ?? null;
+      halvesByQuery.set(prepared, halves);
+    }
+    return halves ?? undefined;
   };
 
   return {
@@ -147,14 +148,16 @@ export function createQueryRunner<RxDocType>(
       const halves = splitByDeleted(prepared);
       if (!halves) return queryPlanned(prepared);
       const { skip, limit } = prepared.query;
-      const merged = mergeSorted(queryPlanned(halves[0]), queryPlanned(halves[1]), getSortComparator(schema, prepared.query));
+      const live = queryPlanned(halves[0]);
+      const merged = anyDeleted.get() ? mergeSorted(live, queryPlanned(halves[1]), getSortComparator(schema, prepared.query)) : live;
       return merged.slice(skip, typeof limit === 'number' ? skip + limit : undefined);
     },
 
     count(prepared) {
       const halves = splitByDeleted(prepared);
       if (!halves) return countPlanned(prepared);
-      const [live, deleted] = [countPlanned(halves[0]), countPlanned(halves[1])];
+      const live = countPlanned(halves[0]);
+      const deleted = anyDeleted.get() ? countPlanned(halves[1]) : { count: 0, mode: 'fast' };
       return { count: live.count + deleted.count, mode: live.mode === 'fast' && deleted.mode === 'fast' ? 'fast' : 'slow' };
     },
   };

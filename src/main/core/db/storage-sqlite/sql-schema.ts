@@ -4,10 +4,10 @@
 // index definition gets a fresh, backfilled column instead of silently reusing stale keys.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { getIndexableStringMonad, getPrimaryFieldOfPrimaryKey, getSchemaByObjectPath, toArray } from 'rxdb';
+import { getPrimaryFieldOfPrimaryKey, getSchemaByObjectPath, toArray } from 'rxdb';
 import type { RxDocumentData, RxJsonSchema } from 'rxdb';
 import type { Log } from '../../log.js';
-import { encodeIndexKey } from './index-key.js';
+import { INDEX_KEY_FORMAT, createDocumentKeys, createIndexKeyEncoder, type IndexKeyEncoder } from './index-key.js';
 
 const KEY_COLUMN_PREFIX = 'k_';
 const BACKFILL_BATCH = 1_000;
@@ -19,8 +19,8 @@ export interface IndexColumn {
   readonly column: string;
   /** Quoted SQLite index name (for INDEXED BY). */
   readonly sqlIndex: string;
-  /** The encoded index key of a document (any RxDocumentData of this collection). */
-  readonly keyOf: (doc: object) => Buffer;
+  /** Index keys of documents (any RxDocumentData of this collection) and of query bounds. */
+  readonly keys: IndexKeyEncoder;
 }
 
 export interface TableLayout {
@@ -34,6 +34,8 @@ export interface TableLayout {
   readonly byIndex: ReadonlyMap<string, IndexColumn>;
   /** The (_meta.lwt, primary key) index that orders getChangedDocumentsSince(). */
   readonly lwtIndex: IndexColumn;
+  /** A document's keys for all index columns, in indexColumns order. */
+  readonly keysOf: (doc: object) => Buffer[];
 }
 
 export function quoteIdentifier(name: string): string {
@@ -45,11 +47,12 @@ export function indexName(fields: readonly string[]): string {
 }
 
 function keyColumnName<RxDocType>(schema: RxJsonSchema<RxDocumentData<RxDocType>>, fields: readonly string[]): string {
-  // Everything that changes the indexable string: field, type and the padding bounds.
-  const shape = fields.map((field) => {
+  // Everything that changes the stored key: the key format, each field, its type and its widths.
+  const shape: unknown[] = fields.map((field) => {
     const part = getSchemaByObjectPath(schema, field) as Record<string, unknown> | undefined;
     return [field, part?.type, part?.maxLength, part?.minimum, part?.maximum, part?.multipleOf];
   });
+  shape.unshift(INDEX_KEY_FORMAT);
   return KEY_COLUMN_PREFIX + createHash('sha256').update(JSON.stringify(shape)).digest('hex').slice(0, 16);
 }
 
@@ -66,22 +69,23 @@ export function describeTable<RxDocType>(
   const byIndex = new Map<string, IndexColumn>();
   for (const fields of indexes) {
     const name = keyColumnName(schema, fields);
-    const indexableString = getIndexableStringMonad(schema, fields);
     byIndex.set(indexName(fields), {
       fields,
       column: quoteIdentifier(name),
       sqlIndex: quoteIdentifier(`${tableName}__${name}`),
-      keyOf: (doc) => encodeIndexKey(indexableString(doc as RxDocumentData<RxDocType>)),
+      keys: createIndexKeyEncoder(schema, fields),
     });
   }
+  const indexColumns = [...byIndex.values()];
   return {
     tableName,
     docs: quoteIdentifier(tableName),
     attachments: schema.attachments ? quoteIdentifier(`${tableName}__attachments`) : undefined,
     primaryPath,
-    indexColumns: [...byIndex.values()],
+    indexColumns,
     byIndex,
     lwtIndex: byIndex.get(indexName(lwtFields)) as IndexColumn,
+    keysOf: createDocumentKeys(schema, indexColumns.map((c) => c.fields)),
   };
 }
 
@@ -91,6 +95,7 @@ function unquote(quoted: string): string {
 
 /** Fills key columns that are NULL (just added), reading in rowid batches. */
 function backfillKeys(db: Database.Database, layout: TableLayout, columns: readonly IndexColumn[], log: Log): void {
+  const positions = columns.map((c) => layout.indexColumns.indexOf(c));
   const select = db.prepare(`SELECT rowid, data FROM ${layout.docs} WHERE rowid > ? ORDER BY rowid LIMIT ${BACKFILL_BATCH}`).raw();
   const update = db.prepare(`UPDATE ${layout.docs} SET ${columns.map((c) => `${c.column} = ?`).join(', ')} WHERE rowid = ?`);
   let lastRowid: number | bigint = 0;
@@ -99,7 +104,8 @@ function backfillKeys(db: Database.Database, layout: TableLayout, columns: reado
     const batch = select.all(lastRowid) as [number, string][];
     for (const [rowid, data] of batch) {
       const doc = JSON.parse(data) as object;
-      update.run(...columns.map((c) => c.keyOf(doc)), rowid);
+      const keys = layout.keysOf(doc);
+      update.run(...positions.map((p) => keys[p]), rowid);
       lastRowid = rowid;
     }
     filled += batch.length;
@@ -108,8 +114,12 @@ function backfillKeys(db: Database.Database, layout: TableLayout, columns: reado
   if (filled > 0) log.info({ table: layout.tableName, documents: filled }, 'sqlite storage: built index keys');
 }
 
-/** Creates (or brings up to date) the tables and indexes of a layout. Runs in one transaction. */
-export function ensureTables(db: Database.Database, layout: TableLayout, log: Log): void {
+/**
+ * Creates (or brings up to date) the tables and indexes of a layout, in one transaction. While
+ * another instance has the table open (`inUse`), its key columns must not change under it: a
+ * different index layout then means a different schema under the same version, which is refused.
+ */
+export function ensureTables(db: Database.Database, layout: TableLayout, log: Log, inUse: boolean): void {
   db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS ${layout.docs} (
       id TEXT NOT NULL PRIMARY KEY,
@@ -127,12 +137,15 @@ export function ensureTables(db: Database.Database, layout: TableLayout, log: Lo
       ),
     );
     const wanted = new Set(layout.indexColumns.map((c) => unquote(c.column)));
+    const added = layout.indexColumns.filter((c) => !existing.has(unquote(c.column)));
+    if (inUse && (added.length > 0 || existing.size > wanted.size)) {
+      throw new Error(`table ${layout.tableName} is already open with a different schema (same version, other indexes)`);
+    }
     for (const stale of existing) {
       if (wanted.has(stale)) continue;
       db.exec(`DROP INDEX IF EXISTS ${quoteIdentifier(`${layout.tableName}__${stale}`)}`);
       db.exec(`ALTER TABLE ${layout.docs} DROP COLUMN ${quoteIdentifier(stale)}`);
     }
-    const added = layout.indexColumns.filter((c) => !existing.has(unquote(c.column)));
     for (const column of added) db.exec(`ALTER TABLE ${layout.docs} ADD COLUMN ${column.column} BLOB`);
     if (added.length > 0) backfillKeys(db, layout, added, log);
     for (const column of layout.indexColumns) {

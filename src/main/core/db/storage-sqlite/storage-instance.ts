@@ -22,6 +22,7 @@ import type {
   RxStorageInstanceCreationParams,
   RxStorageQueryResult,
   RxStorageWriteError,
+  StringKeys,
 } from 'rxdb';
 import type { Log } from '../../log.js';
 import { createAttachmentStore, readAttachmentPayloads, type AttachmentPayloads, type AttachmentStore } from './attachments.js';
@@ -89,7 +90,7 @@ export class SQLiteStorageInstance<RxDocType>
 
   private closed = false;
   private readonly db: Database.Database;
-  private readonly primaryPath: string;
+  private readonly primaryPath: StringKeys<RxDocType>;
   private readonly statements: Statements;
   private readonly queries: QueryRunner<RxDocType>;
   private readonly attachments: AttachmentStore | undefined;
@@ -104,7 +105,7 @@ export class SQLiteStorageInstance<RxDocType>
     this.options = params.options;
     this.internals = { databaseFile: connection.file, tableName: layout.tableName, db: connection.db };
     this.db = connection.db;
-    this.primaryPath = layout.primaryPath;
+    this.primaryPath = layout.primaryPath as StringKeys<RxDocType>;
     this.statements = prepareStatements(this.db, layout);
     this.queries = createQueryRunner(this.db, params.schema, layout);
     this.attachments = layout.attachments ? createAttachmentStore(this.db, { ...layout, attachments: layout.attachments }) : undefined;
@@ -144,28 +145,28 @@ export class SQLiteStorageInstance<RxDocType>
     for (const [id, rev] of statements.revisions.all(JSON.stringify(ids)) as [string, string][]) {
       revisions.set(id, { _rev: rev } as Doc<RxDocType>);
     }
-    const categorized = categorizeBulkWriteRows<RxDocType>(this, this.primaryPath as never, revisions, rows, context);
+    const categorized = categorizeBulkWriteRows<RxDocType>(this, this.primaryPath, revisions, rows, context);
     categorized.errors = categorized.errors.map((error) => this.withStoredDocument(error));
 
+    // One parameter array per statement, refilled for every row: bulk writes are the hot path.
+    const params: unknown[] = new Array<unknown>(5 + layout.indexColumns.length);
+    const fill = (document: Doc<RxDocType>, first: number): void => {
+      params[first] = JSON.stringify(document);
+      params[first + 1] = document._deleted ? 1 : 0;
+      params[first + 2] = document._meta.lwt;
+      params[first + 3] = document._rev;
+      const keys = layout.keysOf(document);
+      for (let k = 0; k < keys.length; k++) params[first + 4 + k] = keys[k];
+    };
     for (const { document } of categorized.bulkInsertDocs) {
-      statements.insert.run(
-        this.idOf(document),
-        JSON.stringify(document),
-        document._deleted ? 1 : 0,
-        document._meta.lwt,
-        document._rev,
-        ...layout.indexColumns.map((c) => c.keyOf(document)),
-      );
+      params[0] = this.idOf(document);
+      fill(document, 1);
+      statements.insert.run(params);
     }
     for (const { document } of categorized.bulkUpdateDocs) {
-      statements.update.run(
-        JSON.stringify(document),
-        document._deleted ? 1 : 0,
-        document._meta.lwt,
-        document._rev,
-        ...layout.indexColumns.map((c) => c.keyOf(document)),
-        this.idOf(document),
-      );
+      fill(document, 0);
+      params[params.length - 1] = this.idOf(document);
+      statements.update.run(params);
     }
     this.attachments?.write(categorized as CategorizeBulkWriteRowsOutput<unknown>, payloads);
     return categorized;
@@ -207,7 +208,7 @@ export class SQLiteStorageInstance<RxDocType>
     // Ordered by the (_meta.lwt, id) index key: a checkpoint is a position in that order, so paging
     // is stable while writes go on (a later write gets a later lwt and moves behind the cursor).
     const after = checkpoint
-      ? lwtIndex.keyOf({ _meta: { lwt: checkpoint.lwt }, [this.primaryPath]: checkpoint.id })
+      ? lwtIndex.keys.keyOf({ _meta: { lwt: checkpoint.lwt }, [this.primaryPath]: checkpoint.id })
       : Buffer.alloc(0);
     const rows = this.statements.changedSince.all(after, limit) as string[];
     const documents = rows.map((row) => JSON.parse(row) as Doc<RxDocType>);
@@ -219,7 +220,8 @@ export class SQLiteStorageInstance<RxDocType>
   }
 
   changeStream(): Observable<EventBulk<RxStorageChangeEvent<Doc<RxDocType>>, Checkpoint>> {
-    this.ensureOpen();
+    // Like RxDB's own storages, only a removed instance refuses; after close() it simply stays quiet.
+    if (this.context.table.removed) throw new Error(`sqlite storage instance ${this.databaseName}/${this.collectionName} was removed`);
     return this.context.table.changes.asObservable() as Observable<EventBulk<RxStorageChangeEvent<Doc<RxDocType>>, Checkpoint>>;
   }
 
