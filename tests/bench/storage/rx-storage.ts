@@ -49,16 +49,17 @@ export async function createRxStorageContender(
         if (result.error.length > 0) throw new Error(`${name}: ${result.error.length} insert errors`);
       }
     },
+    // Selectors carry `_deleted: false` as RxDB's collection queries always do.
     async queryByLocation(location) {
-      const q = prepared({ selector: { location }, sort: [{ location: 'asc' }, { updatedAt: 'asc' }], limit: 100 });
+      const q = prepared({ selector: { location, _deleted: false } as MangoQuery<BenchJob>['selector'], sort: [{ location: 'asc' }, { updatedAt: 'asc' }], limit: 100 });
       return (await instance.query(q)).documents.length;
     },
     async queryBySalaryRange(from, to) {
-      const q = prepared({ selector: { salaryMin: { $gte: from, $lt: to } }, sort: [{ salaryMin: 'asc' }], limit: 100 });
+      const q = prepared({ selector: { salaryMin: { $gte: from, $lt: to }, _deleted: false } as MangoQuery<BenchJob>['selector'], sort: [{ salaryMin: 'asc' }], limit: 100 });
       return (await instance.query(q)).documents.length;
     },
     async countOpen() {
-      return (await instance.count(prepared({ selector: { status: 'open' } }))).count;
+      return (await instance.count(prepared({ selector: { status: 'open', _deleted: false } as MangoQuery<BenchJob>['selector'] }))).count;
     },
     async pageAllChanges(pageSize) {
       let seen = 0;

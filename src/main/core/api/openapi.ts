@@ -30,7 +30,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       const doc = 'openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject;
       for (const [path, operations] of Object.entries(doc.paths ?? {})) {
         for (const [method, operation] of Object.entries(operations as Record<string, Record<string, unknown>>)) {
-          const access = accessByOperation.get(`${method} ${path}`);
+          // A plugin's '/' route is documented with or without its trailing slash.
+          const access = accessByOperation.get(`${method} ${path}`) ?? accessByOperation.get(`${method} ${path.endsWith('/') ? path.slice(0, -1) : `${path}/`}`);
           if (access === undefined) continue;
           operation['x-roles'] = access === 'public' ? 'public' : [...access];
           operation.security = access === 'public' ? [] : [{ bearerAuth: [] }];

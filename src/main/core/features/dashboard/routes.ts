@@ -10,6 +10,7 @@ import {
   DailyApplicationsQuery,
   DashboardOverview,
   JobsPerLocation,
+  MAX_DAILY_RANGE_DAYS,
   MostActiveCandidates,
   MostAppliedJobs,
   NoQuery,
@@ -63,7 +64,7 @@ export function dashboardRoutes(services: FeatureServices): FastifyPluginAsync {
         schema: {
           tags,
           summary: 'Applications per local day of a range, days without applications included',
-          description: `At most 366 days. Days are counted in \`tz\`, so a day around a DST change lasts 23 or 25 hours.`,
+          description: `At most ${MAX_DAILY_RANGE_DAYS} days. Days are counted in \`tz\`, so a day around a DST change lasts 23 or 25 hours.`,
           querystring: DailyApplicationsQuery,
           response: { 200: DailyApplications, ...errors },
         },

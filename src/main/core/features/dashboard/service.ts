@@ -14,6 +14,7 @@ import type {
   MostAppliedJobs,
   RecentActivityPage,
 } from '../../../../shared/api/dashboard.js';
+import { MAX_PAGE_SIZE } from '../../../../shared/api/common.js';
 import { APPLICATION_STATUSES } from '../../../../shared/schemas/application.js';
 import type { Candidate } from '../../../../shared/schemas/candidate.js';
 import { USER_ROLES } from '../../../../shared/schemas/user.js';
@@ -85,6 +86,9 @@ export async function createDashboardService({ db, clock, activities }: Dashboar
     }
     return jobRanking.ids;
   };
+
+  // The most active candidates (as many as a request may ask for), until an application changes.
+  let candidateRanking: { version: number; top: RankedCandidate[] } | undefined;
 
   const describeJobs = async (ids: readonly string[]): Promise<JobApplicationCount[]> => {
     const found = await db.jobs.findByIds([...ids]).exec();
@@ -169,7 +173,10 @@ export async function createDashboardService({ db, clock, activities }: Dashboar
 
     async mostActiveCandidates(limit) {
       await settleStaleCandidates();
-      const top = topRanked(applications.candidates(), limit, byActivity);
+      if (candidateRanking?.version !== applications.candidateVersion) {
+        candidateRanking = { version: applications.candidateVersion, top: topRanked(applications.candidates(), MAX_PAGE_SIZE, byActivity) };
+      }
+      const top = candidateRanking.top.slice(0, limit);
       const found = await db.candidates.findByIds(top.map(([id]) => id)).exec();
       return {
         items: top.map(([candidateId, activity]) => {

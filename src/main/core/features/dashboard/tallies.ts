@@ -119,6 +119,8 @@ export interface ApplicationTally extends DocumentTally<Application> {
   readonly total: number;
   /** Changes whenever some job's application count changes. */
   readonly version: number;
+  /** Changes whenever some candidate's count or latest activity may have changed. */
+  readonly candidateVersion: number;
   count(status: ApplicationStatus): number;
   countForJob(jobId: string): number;
   /** Applications whose createdAt is in [start, end). */
@@ -133,6 +135,7 @@ export interface ApplicationTally extends DocumentTally<Application> {
 export function createApplicationTally(): ApplicationTally {
   let total = 0;
   let version = 0;
+  let candidateVersion = 0;
   const byStatus = new Map<ApplicationStatus, number>(APPLICATION_STATUSES.map((s) => [s, 0]));
   const byJob = new Map<string, number>();
   const created = new SortedTimes();
@@ -170,6 +173,9 @@ export function createApplicationTally(): ApplicationTally {
     get version() {
       return version;
     },
+    get candidateVersion() {
+      return candidateVersion;
+    },
     count: (status) => byStatus.get(status) ?? 0,
     countForJob: (jobId) => byJob.get(jobId) ?? 0,
     countCreatedBetween: (start, end) => created.countBetween(start, end),
@@ -180,9 +186,11 @@ export function createApplicationTally(): ApplicationTally {
       if (!entry || entry.changes !== changes) return;
       entry.lastActivityAt = lastActivityAt;
       entry.stale = false;
+      candidateVersion++;
       stale.delete(candidateId);
     },
     change(previous, next) {
+      candidateVersion++;
       if (previous) {
         total--;
         bump(byStatus, previous.status, -1);
