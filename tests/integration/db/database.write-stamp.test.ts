@@ -123,3 +123,22 @@ describe('stampWrite', () => {
     expect(stampWrite(doc, context)).toEqual({ createdAt: 2_000, updatedAt: 2_000, deviceId: 'laptop-1' });
   });
 });
+
+describe('deleting a document', () => {
+  it('leaves no stale index entry behind, so a removed document never comes back in queries', async () => {
+    const { db, clock } = await openTestDatabase();
+    try {
+      const jobs = [makeJob({ location: 'Lisbon' }), makeJob({ location: 'Lisbon' }), makeJob({ location: 'Porto' })];
+      await db.jobs.bulkInsert(jobs.map((j) => unstamped<Job>(j)));
+      clock.advance(1000);
+      const first = await db.jobs.findOne(jobs[0]!.id).exec();
+      await first!.remove();
+      await db.jobs.bulkRemove([jobs[2]!.id]);
+      expect((await db.jobs.find({ selector: { location: 'Lisbon' } }).exec()).map((d) => d.id)).toEqual([jobs[1]!.id]);
+      expect(await db.jobs.count().exec()).toBe(1);
+      expect((await db.jobs.find({ sort: [{ updatedAt: 'asc' }] }).exec()).map((d) => d.id)).toEqual([jobs[1]!.id]);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../clock.js';
 import type { Log } from '../log.js';
 import { COLLECTION_NAMES, collectionCreators, type AppCollections } from './collections.js';
 import { isRxDevModeActive, registerRxPlugins } from './plugins.js';
+import { withDeletionStamps } from './deletion-stamp.js';
 import { addWriteStampHooks } from './write-stamp.js';
 
 export { getOrCreateDeviceId } from './device-id.js';
@@ -61,7 +62,7 @@ export async function createAppDatabase(options: AppDatabaseOptions): Promise<Ap
   if (!DEVICE_ID.test(deviceId)) {
     throw new Error('deviceId must be 1 to 64 characters without spaces');
   }
-  const db = await openRxDatabase<AppCollections>(options);
+  const db = await openRxDatabase<AppCollections>({ ...options, storage: withDeletionStamps(options.storage, { deviceId, clock }) });
   try {
     await db.addCollections(collectionCreators());
   } catch (error) {

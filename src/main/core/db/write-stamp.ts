@@ -1,4 +1,5 @@
-// Stamps `createdAt`, `updatedAt` and `deviceId` on every local write, through RxDB hooks, so no
+// Stamps `createdAt`, `updatedAt` and `deviceId` on every local write, through RxDB hooks (and, for
+// deletions, deletion-stamp.ts), so no
 // caller can forget them and sync always knows which device wrote what, and when. Writes that
 // arrive through replication go to the storage directly and keep the values the other device set.
 import type { RxCollection } from 'rxdb';
@@ -57,7 +58,7 @@ export function stampWrite<T extends Stampable>(doc: T, context: StampContext, p
   return stamped;
 }
 
-/** Registers the hooks that stamp every insert, save and remove made through `collection`. */
+/** Registers the hooks that stamp every insert and save made through `collection`. */
 export function addWriteStampHooks(collection: RxCollection, options: { deviceId: string; clock: Clock }): void {
   const context = (): StampContext => ({ deviceId: options.deviceId, now: options.clock.now() });
   collection.preInsert((data: Stampable) => {
@@ -66,8 +67,5 @@ export function addWriteStampHooks(collection: RxCollection, options: { deviceId
   collection.preSave((data: Stampable, previous: Stampable) => {
     stampWrite(data, context(), previous);
   }, false);
-  // A deletion is a write other devices must see as the newest, so it is stamped too.
-  collection.preRemove((data: Stampable) => {
-    stampWrite(data, context(), { ...data });
-  }, false);
+  // Deletions are stamped by the storage wrapper in deletion-stamp.ts (see why there).
 }
