@@ -9,6 +9,7 @@ import { createAppDatabase, type AppDatabase } from '../../../src/main/core/db/d
 import { getRxStorageSQLite } from '../../../src/main/core/db/storage-sqlite/index.js';
 import { unstamped } from '../../../src/main/core/db/write-stamp.js';
 import { createActivityLog } from '../../../src/main/core/features/activities/service.js';
+import { createApplicationService } from '../../../src/main/core/features/applications/service.js';
 import { createJobService, type JobService } from '../../../src/main/core/features/jobs/service.js';
 import { silentLog } from '../../../src/main/core/log.js';
 import type { Job } from '../../../src/shared/schemas/job.js';
@@ -21,7 +22,8 @@ const actor = { userId: 'user-r' };
 
 async function open(): Promise<void> {
   db = await createAppDatabase({ storage: getRxStorageSQLite({ databaseDir: dir }), name: 'jobs', deviceId: 'dev-1', devMode: false, log: silentLog, clock });
-  jobs = await createJobService({ db, clock, activities: createActivityLog({ db, clock }) });
+  const activities = createActivityLog({ db, clock });
+  jobs = await createJobService({ db, clock, activities, applications: createApplicationService({ db, clock, activities }) });
 }
 
 beforeEach(async () => {

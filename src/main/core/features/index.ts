@@ -71,12 +71,11 @@ export async function createFeatures(deps: FeatureDependencies): Promise<Feature
   const auth = createAuthService({ users, tokens, passwords, activities, clock, log, attemptsPerMinute: config.auth.loginAttemptsPerMinute });
   await bootstrapFirstAdmin({ users, config, log });
   const dashboard = await createDashboardService({ db, clock, activities });
-  const jobs = await createJobService({ db, clock, activities });
+  const jobs = await createJobService({ db, clock, activities, applications });
   const services: FeatureServices = { tokens, activities, jobs, users, auth, candidates, applications, dashboard };
 
   const routes: FastifyPluginAsync = async (api) => {
     await api.register(jobRoutes(services));
-    // Each feature's routes plugin is registered here, e.g. `await api.register(jobRoutes(services))`.
     await api.register(authRoutes(services));
     await api.register(userRoutes(services));
     await api.register(setupRoutes(services));

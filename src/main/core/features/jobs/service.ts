@@ -19,7 +19,6 @@ import { unstamped } from '../../db/write-stamp.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { ActivityLog } from '../activities/service.js';
 import { applyDocument, followJobCollection } from './catalogue-feed.js';
-import { jobApplicationsInDatabase, type JobApplications } from './job-applications.js';
 import { changedFields, editableFieldsOf, fieldsFromBody, fieldsWithPatch, type JobFields } from './job-fields.js';
 import { JobCatalogue, type LocationCount } from './job-catalogue.js';
 import { SAMPLE_JOBS } from './sample-jobs.js';
@@ -61,12 +60,19 @@ export interface JobService {
   close(): void;
 }
 
+/** What deleting a job needs of its applications; the applications feature provides it. */
+export interface JobApplications {
+  countForJob(jobId: string): Promise<number>;
+  /** Deletes every application to the job, recording each; returns how many there were. */
+  removeForJob(actorId: string, jobId: string): Promise<number>;
+}
+
 export interface JobServiceDependencies {
   db: AppDatabase;
   clock: Clock;
   activities: ActivityLog;
-  /** How a deleted job's applications are counted and removed; by default directly in the database. */
-  applications?: JobApplications;
+  /** How a deleted job's applications are counted and removed (the applications feature). */
+  applications: JobApplications;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -82,7 +88,7 @@ function jobLabel(job: Job): string {
 }
 
 export async function createJobService(deps: JobServiceDependencies): Promise<JobService> {
-  const { db, clock, activities, applications = jobApplicationsInDatabase(deps) } = deps;
+  const { db, clock, activities, applications } = deps;
   const catalogue = new JobCatalogue();
   const subscription: Subscription = await followJobCollection(db.jobs, catalogue);
 
