@@ -77,4 +77,20 @@ describe('error shape', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['content-security-policy']).toContain("object-src 'none'");
   });
+
+  it('answers 413 in the one error shape when a body exceeds the limit', async () => {
+    app = await createApiServer({ log: silentLog, version: '0', healthChecks: {}, bodyLimit: 1024 });
+    app.post('/things', async () => ({ ok: true }));
+    const res = await app.inject({ method: 'POST', url: '/things', payload: { text: 'x'.repeat(2048) } });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('FST_ERR_CTP_BODY_TOO_LARGE');
+  });
+
+  it('answers 415 in the one error shape for a content type it does not accept', async () => {
+    app = await createApiServer({ log: silentLog, version: '0', healthChecks: {} });
+    app.post('/things', async () => ({ ok: true }));
+    const res = await app.inject({ method: 'POST', url: '/things', headers: { 'content-type': 'application/x-unknown' }, payload: 'abc' });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.message).toMatch(/media type|content-type/i);
+  });
 });
