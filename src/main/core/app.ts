@@ -10,6 +10,7 @@ import { createCredentialStore, type CredentialStore } from './credentials/crede
 import { createAppDatabase, getOrCreateDeviceId, type AppDatabase } from './db/database.js';
 import { getRxStorageSQLite } from './db/storage-sqlite/index.js';
 import type { Log } from './log.js';
+import { createWorkerPool, type WorkerPool } from './pool/worker-pool.js';
 import { createTaskQueue, type TaskQueue } from './tasks/queue.js';
 import { createApiServer } from './api/server.js';
 import { createFeatures, type Features } from './features/index.js';
@@ -26,6 +27,7 @@ export interface Core {
   readonly config: AppConfig;
   readonly db: AppDatabase;
   readonly queue: TaskQueue;
+  readonly pool: WorkerPool;
   readonly credentials: CredentialStore;
   readonly api: FastifyInstance;
   readonly features: Features;
@@ -46,6 +48,7 @@ export async function startCore({ config, log, rendererDir, clock = systemClock 
   await queue.recover();
   queue.start();
 
+  const pool = createWorkerPool({ log, ...(config.workerPoolSize ? { size: config.workerPoolSize } : {}) });
   const features = await createFeatures({ db, clock, log, config, credentials, queue });
   const api = await createApiServer({
     log,
@@ -62,6 +65,9 @@ export async function startCore({ config, log, rendererDir, clock = systemClock 
       queue: async () => {
         if (!queue.running) throw new Error('task queue is stopped');
       },
+      pool: async () => {
+        if (pool.threadIds().length === 0) throw new Error('no worker threads are running');
+      },
       credentials: async () => {
         await credentials.describe();
       },
@@ -73,6 +79,7 @@ export async function startCore({ config, log, rendererDir, clock = systemClock 
     config,
     db,
     queue,
+    pool,
     credentials,
     api,
     features,
@@ -87,6 +94,7 @@ export async function startCore({ config, log, rendererDir, clock = systemClock 
       stopped ??= (async () => {
         await api.close();
         await queue.stop({ drain: false });
+        await pool.close();
         await db.close();
         log.info('core stopped');
       })();

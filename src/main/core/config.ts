@@ -28,6 +28,8 @@ export interface AppConfig {
   apiRequestsPerMinute: number;
   /** Largest JSON request body, in bytes. */
   bodyLimitBytes: number;
+  /** Worker threads for PDF parsing and analysis; undefined = one per CPU core. */
+  workerPoolSize?: number;
   /** Creates the first admin at start when no admin exists. */
   bootstrapAdmin?: { username: string; password: string; email?: string };
 }
@@ -103,6 +105,7 @@ export function loadConfig(
     },
     apiRequestsPerMinute: positiveInteger(env, 'API_REQUESTS_PER_MINUTE', 1200, 0),
     bodyLimitBytes: positiveInteger(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    ...(env.WORKER_POOL_SIZE ? { workerPoolSize: positiveInteger(env, 'WORKER_POOL_SIZE', 1) } : {}),
     ...(bootstrapUser && bootstrapPassword
       ? { bootstrapAdmin: { username: bootstrapUser, password: bootstrapPassword, ...(env.BOOTSTRAP_ADMIN_EMAIL ? { email: env.BOOTSTRAP_ADMIN_EMAIL.trim() } : {}) } }
       : {}),

@@ -19,7 +19,7 @@ describe.skipIf(!built)('the headless app', () => {
     const body = (await res.json()) as { status: string; version: string; services: Record<string, string> };
     expect(body.status).toBe('ok');
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(body.services).toMatchObject({ db: 'ok', queue: 'ok', credentials: 'ok' });
+    expect(body.services).toMatchObject({ db: 'ok', queue: 'ok', pool: 'ok', credentials: 'ok' });
   });
 
   it('serves the built renderer at / with a strict Content-Security-Policy', async () => {
