@@ -5,7 +5,6 @@ import { unstamped } from '../../../src/main/core/db/write-stamp.js';
 import type { JobCreateBody, JobOut } from '../../../src/shared/api/jobs.js';
 import type { Activity } from '../../../src/shared/schemas/activity.js';
 import type { Application } from '../../../src/shared/schemas/application.js';
-import type { Job } from '../../../src/shared/schemas/job.js';
 import type { TestApi } from '../../support/api-harness.js';
 
 export const JOBS_URL = '/api/v1/jobs';
@@ -34,27 +33,6 @@ export async function createJob(api: TestApi, token: string, overrides: Partial<
   const response = await api.as(token, { method: 'POST', url: JOBS_URL, payload: makeJobBody(overrides) });
   expect(response.statusCode, response.body).toBe(201);
   return response.json<JobOut>();
-}
-
-/** A job written straight to the database, as sync or another feature would. */
-export async function insertJobDocument(api: TestApi, overrides: Partial<Job> = {}): Promise<Job> {
-  const doc = await api.db.jobs.insert(
-    unstamped<Job>({
-      id: randomUUID(),
-      title: 'Backend Engineer',
-      description: 'Build and run our Node.js services.',
-      requiredSkills: ['TypeScript'],
-      niceToHaveSkills: [],
-      company: 'Acme',
-      location: 'Lisbon',
-      remote: false,
-      tags: [],
-      status: 'open',
-      autoAnalyze: false,
-      ...overrides,
-    }),
-  );
-  return doc.toMutableJSON();
 }
 
 /** An application to `jobId`, written straight to the database (the applications feature's collection). */
