@@ -9,6 +9,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { randomToken } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createApiServer } from '../../src/main/core/api/server.js';
+import { createAppEventBus, type AppEventBus } from '../../src/main/core/app-events.js';
 import { FakeClock } from '../../src/main/core/clock.js';
 import { loadConfig, type AppConfig } from '../../src/main/core/config.js';
 import { createCredentialStore } from '../../src/main/core/credentials/credential-store.js';
@@ -17,6 +18,8 @@ import { createAppDatabase, type AppDatabase } from '../../src/main/core/db/data
 import { unstamped } from '../../src/main/core/db/write-stamp.js';
 import { createFeatures, type Features } from '../../src/main/core/features/index.js';
 import { silentLog, type Log } from '../../src/main/core/log.js';
+import { createWorkerPool, type WorkerPool } from '../../src/main/core/pool/worker-pool.js';
+import { UnavailableError } from '../../src/main/core/errors.js';
 import { createTaskQueue, type TaskQueue } from '../../src/main/core/tasks/queue.js';
 import type { User, UserRole } from '../../src/shared/schemas/user.js';
 
@@ -28,6 +31,8 @@ export interface TestApi {
   db: AppDatabase;
   clock: FakeClock;
   queue: TaskQueue;
+  events: AppEventBus;
+  pool: WorkerPool;
   features: Features;
   config: AppConfig;
   /** Creates a user with this role (password TEST_PASSWORD) and a valid token for it. */
@@ -37,16 +42,27 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** `options.log` replaces the silent log of the features and the server (to inspect what they log). */
-export async function createTestApi(env: Record<string, string> = {}, options: { log?: Log } = {}): Promise<TestApi> {
+export interface TestApiOptions {
+  /** Replaces the silent log of the features and the server (to inspect what they log). */
+  log?: Log;
+  /** Starts a real worker pool of this many threads; without it, work sent to the pool is refused. */
+  poolSize?: number;
+  /** Starts the task queue, so queued work (parsing, analysis) runs. */
+  startQueue?: boolean;
+}
+
+export async function createTestApi(env: Record<string, string> = {}, options: TestApiOptions = {}): Promise<TestApi> {
   const log = options.log ?? silentLog;
   const dataDir = mkdtempSync(join(tmpdir(), 'api-test-'));
   const config = loadConfig({ APP_DATA_DIR: dataDir, NODE_ENV: 'test', SECRET_KEY: randomToken(48), ...env }, dataDir);
   const clock = new FakeClock(Date.UTC(2026, 10, 25, 12));
   const db = await createAppDatabase({ storage: getRxStorageMemory(), name: `api${randomToken(10)}`, deviceId: 'test-device', devMode: true, log: silentLog, clock });
   const credentials = await createCredentialStore({ env: config.env, appDataDir: dataDir, log: silentLog, keychain: unavailableKeychain('tests use the file store') });
-  const queue = createTaskQueue({ collection: db.tasks, clock, log: silentLog, isOnline: () => true, deviceId: 'test-device' });
-  const features = await createFeatures({ db, clock, log, config, credentials, queue });
+  const events = createAppEventBus();
+  const queue = createTaskQueue({ collection: db.tasks, clock, log: silentLog, isOnline: () => true, deviceId: 'test-device', events });
+  const pool = options.poolSize ? createWorkerPool({ size: options.poolSize, log: silentLog }) : refusingPool();
+  const features = await createFeatures({ db, clock, log, config, credentials, queue, events, pool });
+  if (options.startQueue) queue.start();
   const app = await createApiServer({ log, version: '0.0.0-test', healthChecks: {}, bodyLimit: config.bodyLimitBytes, api: { authenticate: features.authenticate, routes: features.routes }, rateLimit: { requestsPerMinute: config.apiRequestsPerMinute, clock } });
   await app.ready();
 
@@ -56,6 +72,8 @@ export async function createTestApi(env: Record<string, string> = {}, options: {
     db,
     clock,
     queue,
+    events,
+    pool,
     features,
     config,
     async signIn(role, overrides = {}) {
@@ -83,7 +101,14 @@ export async function createTestApi(env: Record<string, string> = {}, options: {
     async close() {
       await app.close();
       await queue.stop();
+      await pool.close();
       await db.close();
     },
   };
+}
+
+/** Stands in for the pool in tests that never parse: anything sent to it is refused. */
+function refusingPool(): WorkerPool {
+  const refuse = () => Promise.reject(new UnavailableError('This test API has no worker pool (pass poolSize).'));
+  return { size: 0, limits: { maxBytes: 0, maxPages: 0, timeoutMs: 0 }, threadIds: () => [], extractPdf: refuse, close: () => Promise.resolve() };
 }

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { createAppEventBus } from './app-events.js';
 import { systemClock, type Clock } from './clock.js';
 import type { AppConfig } from './config.js';
 import { createCredentialStore, type CredentialStore } from './credentials/credential-store.js';
@@ -44,12 +45,14 @@ export async function startCore({ config, log, rendererDir, clock = systemClock 
   const storage = getRxStorageSQLite({ databaseDir: join(config.appDataDir, 'db'), log });
   const db = await createAppDatabase({ storage, deviceId, devMode: config.devMode, log, clock });
   // Connectivity detection arrives with sync; until then network tasks are assumed reachable.
-  const queue = createTaskQueue({ collection: db.tasks, clock, log, deviceId, isOnline: () => true });
+  const events = createAppEventBus();
+  const queue = createTaskQueue({ collection: db.tasks, clock, log, deviceId, events, isOnline: () => true });
   await queue.recover();
-  queue.start();
 
   const pool = createWorkerPool({ log, ...(config.workerPoolSize ? { size: config.workerPoolSize } : {}) });
-  const features = await createFeatures({ db, clock, log, config, credentials, queue });
+  const features = await createFeatures({ db, clock, log, config, credentials, queue, events, pool });
+  // Started once every feature has registered its task handlers.
+  queue.start();
   const api = await createApiServer({
     log,
     version: appVersion(),

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RxCollection } from 'rxdb';
 import { randomToken } from 'rxdb';
 import { createApiServer } from '../../../src/main/core/api/server.js';
+import { createAppEventBus } from '../../../src/main/core/app-events.js';
 import { systemClock } from '../../../src/main/core/clock.js';
 import { loadConfig } from '../../../src/main/core/config.js';
 import { createCredentialStore } from '../../../src/main/core/credentials/credential-store.js';
@@ -18,6 +19,7 @@ import { getRxStorageSQLite } from '../../../src/main/core/db/storage-sqlite/ind
 import { unstamped } from '../../../src/main/core/db/write-stamp.js';
 import { createFeatures, type Features } from '../../../src/main/core/features/index.js';
 import { silentLog } from '../../../src/main/core/log.js';
+import { createWorkerPool } from '../../../src/main/core/pool/worker-pool.js';
 import { createTaskQueue } from '../../../src/main/core/tasks/queue.js';
 import type { User } from '../../../src/shared/schemas/user.js';
 import { round } from '../stats.js';
@@ -79,9 +81,11 @@ export async function createBenchApi(data: BenchData, extraRoutes: (app: Fastify
     const seedMs = round(performance.now() - seedStart, 0);
 
     const credentials = await createCredentialStore({ env: config.env, appDataDir: dataDir, log: silentLog, keychain: unavailableKeychain('the benchmark uses the file store') });
-    const queue = createTaskQueue({ collection: db.tasks, clock: systemClock, log: silentLog, isOnline: () => true, deviceId: 'bench-device' });
+    const events = createAppEventBus();
+    const queue = createTaskQueue({ collection: db.tasks, clock: systemClock, log: silentLog, isOnline: () => true, deviceId: 'bench-device', events });
+    const pool = createWorkerPool({ size: 1, log: silentLog });
     const featuresStart = performance.now();
-    const features = await createFeatures({ db, clock: systemClock, log: silentLog, config, credentials, queue });
+    const features = await createFeatures({ db, clock: systemClock, log: silentLog, config, credentials, queue, events, pool });
     const featuresStartMs = round(performance.now() - featuresStart, 0);
     const app = await createApiServer({
       log: silentLog,
@@ -106,6 +110,7 @@ export async function createBenchApi(data: BenchData, extraRoutes: (app: Fastify
       async close() {
         await app.close();
         await queue.stop();
+        await pool.close();
         await db.close();
         rmSync(dataDir, { recursive: true, force: true });
       },

@@ -2,11 +2,13 @@
 // every feature's routes under /api/v1. The one place that knows the whole list of features.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Authenticate } from '../api/access.js';
+import type { AppEventBus } from '../app-events.js';
 import type { Clock } from '../clock.js';
 import type { AppConfig } from '../config.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
 import type { AppDatabase } from '../db/database.js';
 import type { Log } from '../log.js';
+import type { WorkerPool } from '../pool/worker-pool.js';
 import type { TaskQueue } from '../tasks/queue.js';
 import { createActivityLog, type ActivityLog } from './activities/service.js';
 import { applicationRoutes } from './applications/routes.js';
@@ -35,6 +37,9 @@ export interface FeatureDependencies {
   config: AppConfig;
   credentials: CredentialStore;
   queue: TaskQueue;
+  /** The core's one event bus (the queue publishes on it too); streamed to the UI over SSE. */
+  events: AppEventBus;
+  pool: WorkerPool;
 }
 
 /** What route plugins receive: the services of every feature, built once. */
