@@ -17,8 +17,9 @@ export default defineConfig({
           index: resolve('src/main/shell/index.ts'),
           headless: resolve('src/main/headless.ts'),
           'sync-server': resolve('src/sync-server/index.ts'),
-          // Worker-thread entry, loaded by core/pool/worker-pool.ts from out/main/workers/.
+          // Worker-thread entries, loaded by core/pool/worker-pool.ts from out/main/workers/.
           'workers/pdf-worker': resolve('src/main/workers/pdf-worker.ts'),
+          'workers/analysis-worker': resolve('src/main/workers/analysis-worker.ts'),
         },
       },
     },

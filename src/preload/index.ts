@@ -1,11 +1,15 @@
-// The preload exposes only connection info to the renderer (the app is served by the embedded API,
-// so the renderer talks to it same-origin). Native dialogs arrive with the desktop-app issue.
+// The preload: exposes exactly the DeskBridge (bridge.ts) to the renderer as `window.desk`, each
+// method a plain forward to one IPC channel. The main process validates sender and arguments; no
+// Electron or Node object ever crosses into the page.
 import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_CHANNELS, BRIDGE_GLOBAL, type DeskBridge, type DeskConnection, type PickedFiles } from './bridge.js';
 
-const api = {
-  appVersion: (): Promise<string> => ipcRenderer.invoke('app:version') as Promise<string>,
+const desk: DeskBridge = {
+  connection: () => ipcRenderer.invoke(BRIDGE_CHANNELS.connection) as Promise<DeskConnection>,
+  pickResumeFiles: () => ipcRenderer.invoke(BRIDGE_CHANNELS.pickResumeFiles) as Promise<PickedFiles>,
+  pickImportFolder: () => ipcRenderer.invoke(BRIDGE_CHANNELS.pickImportFolder) as Promise<string | null>,
+  openExternal: (url: string) => ipcRenderer.invoke(BRIDGE_CHANNELS.openExternal, url) as Promise<boolean>,
+  appVersion: () => ipcRenderer.invoke(BRIDGE_CHANNELS.appVersion) as Promise<string>,
 };
 
-contextBridge.exposeInMainWorld('desk', api);
-
-export type DeskBridge = typeof api;
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, desk);

@@ -3,12 +3,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { runAnalysisBench } from './analysis/analysis-bench.js';
 import { runApiBench } from './api/api-bench.js';
 import { runStorageBench } from './storage/storage-bench.js';
+import { runUiBench } from './ui/ui-bench.js';
 
 const SUITES: Record<string, (sizes: readonly number[]) => Promise<unknown>> = {
   storage: runStorageBench,
   api: runApiBench,
+  ui: runUiBench,
+  analysis: (sizes) => runAnalysisBench(sizes),
+  ingest: async () => { const ingest = await import('./ingest/ingest-bench.js'); return ingest.runIngestBench(ingest.ingestOptionsFromArgs(process.argv.slice(2))); },
 };
 
 function parseArgs(argv: readonly string[]) {

@@ -110,5 +110,13 @@ export async function createTestApi(env: Record<string, string> = {}, options: T
 /** Stands in for the pool in tests that never parse: anything sent to it is refused. */
 function refusingPool(): WorkerPool {
   const refuse = () => Promise.reject(new UnavailableError('This test API has no worker pool (pass poolSize).'));
-  return { size: 0, limits: { maxBytes: 0, maxPages: 0, timeoutMs: 0 }, threadIds: () => [], extractPdf: refuse, close: () => Promise.resolve() };
+  return {
+    size: 0,
+    limits: { maxBytes: 0, maxPages: 0, timeoutMs: 0, maxInflatedBytes: 0 },
+    threadIds: () => [],
+    extractPdf: refuse,
+    parseResume: refuse,
+    analyze: refuse,
+    close: () => Promise.resolve(),
+  };
 }

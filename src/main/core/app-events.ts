@@ -7,9 +7,25 @@ import type { TaskEvents } from './tasks/queue.js';
 export type AppEvents = TaskEvents & {
   /** A résumé was stored, parsed, failed, re-parsed, analysed or deleted. */
   'resume.changed': { id: string; status: string; candidateId?: string; importId?: string };
+  /** An analysis finished, completed or failed (other features, e-mail among them, subscribe). */
+  'analysis.completed': { id: string; resumeId: string; jobId?: string; status: 'completed' | 'failed'; provider: string };
 };
 
 export type AppEventBus = EventBus<AppEvents>;
+
+/**
+ * Every event name, for subscribers that take them all (the SSE stream). `satisfies` makes adding an
+ * event to AppEvents without listing it here a compile error, so a new event is streamed at once.
+ */
+const EVENT_NAME_SET = {
+  'task.changed': true,
+  'task.progress': true,
+  'resume.changed': true,
+  'analysis.completed': true,
+} as const satisfies Record<keyof AppEvents, true>;
+
+export type AppEventName = keyof AppEvents;
+export const APP_EVENT_NAMES = Object.keys(EVENT_NAME_SET) as readonly AppEventName[];
 
 export function createAppEventBus(): AppEventBus {
   return new EventBus<AppEvents>();

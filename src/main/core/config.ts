@@ -30,8 +30,18 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Worker threads for PDF parsing and analysis; undefined = one per CPU core. */
   workerPoolSize?: number;
+  /** V8 heap per worker thread, in MB; a worker needing more dies and is replaced. Undefined = the pool's default. */
+  workerHeapMb?: number;
+  /** Per-file PDF limits that are set in the environment; the rest take the pool's defaults. */
+  pdfLimits: { maxBytes?: number; maxPages?: number; timeoutMs?: number; maxInflatedBytes?: number };
   /** Creates the first admin at start when no admin exists. */
   bootstrapAdmin?: { username: string; password: string; email?: string };
+  /** Defaults for the AI settings a user has not changed; unset model/address = the provider's own. */
+  analysis: {
+    /** Per LLM request (ANALYSIS_TIMEOUT_MS). */
+    timeoutMs: number;
+    providers: Record<'gemini' | 'openai' | 'ollama', { baseUrl?: string; model?: string }>;
+  };
 }
 
 export class ConfigError extends Error {
@@ -106,6 +116,21 @@ export function loadConfig(
     apiRequestsPerMinute: positiveInteger(env, 'API_REQUESTS_PER_MINUTE', 1200, 0),
     bodyLimitBytes: positiveInteger(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     ...(env.WORKER_POOL_SIZE ? { workerPoolSize: positiveInteger(env, 'WORKER_POOL_SIZE', 1) } : {}),
+    ...(env.WORKER_HEAP_MB ? { workerHeapMb: positiveInteger(env, 'WORKER_HEAP_MB', 1, 64) } : {}),
+    pdfLimits: {
+      ...(env.PDF_MAX_BYTES ? { maxBytes: positiveInteger(env, 'PDF_MAX_BYTES', 1) } : {}),
+      ...(env.PDF_MAX_PAGES ? { maxPages: positiveInteger(env, 'PDF_MAX_PAGES', 1) } : {}),
+      ...(env.PDF_TIMEOUT_MS ? { timeoutMs: positiveInteger(env, 'PDF_TIMEOUT_MS', 1, 100) } : {}),
+      ...(env.PDF_MAX_INFLATED_BYTES ? { maxInflatedBytes: positiveInteger(env, 'PDF_MAX_INFLATED_BYTES', 1) } : {}),
+    },
+    analysis: {
+      timeoutMs: positiveInteger(env, 'ANALYSIS_TIMEOUT_MS', 60_000, 1_000),
+      providers: {
+        gemini: providerDefaults(env, 'GEMINI_BASE_URL', 'GEMINI_MODEL'),
+        openai: providerDefaults(env, 'OPENAI_BASE_URL', 'OPENAI_MODEL'),
+        ollama: providerDefaults(env, 'OLLAMA_HOST', 'OLLAMA_MODEL'),
+      },
+    },
     ...(bootstrapUser && bootstrapPassword
       ? { bootstrapAdmin: { username: bootstrapUser, password: bootstrapPassword, ...(env.BOOTSTRAP_ADMIN_EMAIL ? { email: env.BOOTSTRAP_ADMIN_EMAIL.trim() } : {}) } }
       : {}),
@@ -118,4 +143,11 @@ function positiveInteger(env: Readonly<Record<string, string>>, name: string, fa
   const value = Number(text);
   if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${text}"`);
   return value;
+}
+
+function providerDefaults(env: Readonly<Record<string, string>>, urlName: string, modelName: string): { baseUrl?: string; model?: string } {
+  const baseUrl = env[urlName]?.trim();
+  const model = env[modelName]?.trim();
+  if (baseUrl && !/^https?:\/\/[^\s]+$/.test(baseUrl)) throw new ConfigError(`${urlName} must be an http(s) address, got "${baseUrl}"`);
+  return { ...(baseUrl ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}), ...(model ? { model } : {}) };
 }

@@ -1,12 +1,46 @@
-// Worker-thread entry point: piscina calls the default export with one file to parse.
+// Worker-thread entry point: the pool runs one of its named exports per task (piscina
+// `run(task, { name })`). The skills taxonomy is read once per worker, when the worker starts.
+import { workerData } from 'piscina';
 import { extractPdfText } from '../core/features/resumes/pdf/pdf-text-extractor.js';
 import type { PdfExtraction, PdfLimits } from '../core/features/resumes/pdf/pdf-extraction.js';
+import { resumeParseOf, type ResumeParse } from '../core/features/resumes/resume-parse.js';
+import { compileSkillMatcher, type SkillMatcher } from '../core/features/resumes/profile/skills.js';
+import { loadSkillsTaxonomy } from '../core/features/resumes/profile/skills-taxonomy.js';
+
+export interface PdfWorkerData {
+  /** Absolute path of resources/skills-taxonomy.json, resolved by the pool. */
+  taxonomyFile: string;
+}
 
 export interface PdfTask {
   bytes: Uint8Array;
   limits: PdfLimits;
 }
 
-export default function extractPdfTask(task: PdfTask): Promise<PdfExtraction> {
+export interface ResumeTask extends PdfTask {
+  /** Epoch ms that "present" in a work history stands for. */
+  now: number;
+}
+
+/** The names of this module's task functions, for `piscina.run(task, { name })`. */
+export type PdfWorkerTaskName = 'extractPdf' | 'parseResume';
+
+async function loadSkillMatcher(data: unknown): Promise<SkillMatcher> {
+  if (typeof data !== 'object' || data === null || typeof (data as Partial<PdfWorkerData>).taxonomyFile !== 'string') {
+    throw new Error('The PDF worker was started without a taxonomyFile in its workerData.');
+  }
+  return compileSkillMatcher(await loadSkillsTaxonomy((data as PdfWorkerData).taxonomyFile));
+}
+
+const skillMatcher = loadSkillMatcher(workerData);
+// A worker that only extracts PDFs never awaits the matcher; its failure is reported by parseResume.
+skillMatcher.catch(() => undefined);
+
+export function extractPdf(task: PdfTask): Promise<PdfExtraction> {
   return extractPdfText(task.bytes, task.limits);
+}
+
+export async function parseResume(task: ResumeTask): Promise<ResumeParse> {
+  const extraction = await extractPdfText(task.bytes, task.limits);
+  return extraction.ok ? resumeParseOf(extraction, await skillMatcher, task.now) : extraction;
 }

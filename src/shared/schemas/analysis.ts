@@ -2,6 +2,7 @@
 // `AnalysisResultSchema` is also the structured-output shape the LLM providers are asked to fill.
 import { Type, type Static } from 'typebox';
 import { Count, EpochMs, Id, NonEmptyText, OptionalRef, Score, StringEnum, StringList, SyncedDocument, Text } from './base.js';
+import { EDUCATION_LEVELS as PROFILE_EDUCATION_LEVELS } from './resume-profile.js';
 import { toRxSchema } from './rx-schema.js';
 
 export const ANALYSIS_PROVIDERS = ['gemini', 'openai', 'ollama', 'mock'] as const;
@@ -12,16 +13,11 @@ export const ANALYSIS_STATUSES = ['queued', 'running', 'completed', 'failed'] as
 export const AnalysisStatusSchema = StringEnum([...ANALYSIS_STATUSES]);
 export type AnalysisStatus = Static<typeof AnalysisStatusSchema>;
 
-export const EDUCATION_LEVELS = [
-  'unknown',
-  'none',
-  'high_school',
-  'vocational',
-  'associate',
-  'bachelor',
-  'master',
-  'doctorate',
-] as const;
+/**
+ * The profile extraction's levels plus `unknown`, for a provider that could not tell: derived, so
+ * the two lists cannot drift apart.
+ */
+export const EDUCATION_LEVELS = ['unknown', ...PROFILE_EDUCATION_LEVELS] as const;
 export const EducationLevelSchema = StringEnum([...EDUCATION_LEVELS]);
 export type EducationLevel = Static<typeof EducationLevelSchema>;
 
@@ -95,6 +91,20 @@ export const AnalysisFailureSchema = Type.Object(
 );
 export type AnalysisFailure = Static<typeof AnalysisFailureSchema>;
 
+/**
+ * What the evidence check (core/features/analysis/evidence.ts) removed from a provider's result:
+ * strengths or concerns whose quote is not in the résumé, and skills the résumé never names. Kept
+ * beside the result, not inside it, because the result is what providers are asked to fill.
+ */
+export const EvidenceChecksSchema = Type.Object(
+  {
+    droppedEvidence: Count({ description: 'Strengths and concerns dropped because their quote is not in the résumé.' }),
+    droppedSkills: Count({ description: 'Skills dropped because the résumé does not name them, even by a synonym.' }),
+  },
+  { additionalProperties: false },
+);
+export type EvidenceChecks = Static<typeof EvidenceChecksSchema>;
+
 export const AnalysisSchema = SyncedDocument(
   {
     resumeId: Id(),
@@ -110,6 +120,7 @@ export const AnalysisSchema = SyncedDocument(
     usage: Type.Optional(AnalysisUsageSchema),
     rawReply: Type.Optional(Text(500_000, { description: 'Kept when the reply failed validation.' })),
     error: Type.Optional(AnalysisFailureSchema),
+    checks: Type.Optional(EvidenceChecksSchema),
     cacheKey: NonEmptyText(128, { description: 'Hash of résumé, job, provider, model and prompt version.' }),
     taskId: Type.Optional(Id()),
     durationMs: Type.Optional(Count()),
@@ -120,7 +131,7 @@ export const AnalysisSchema = SyncedDocument(
 export type Analysis = Static<typeof AnalysisSchema>;
 
 export const analysisRxSchema = toRxSchema(AnalysisSchema, {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   description: 'analyses',
   indexes: [

@@ -12,6 +12,22 @@ export const CandidateLinkSchema = Type.Object(
 );
 export type CandidateLink = Static<typeof CandidateLinkSchema>;
 
+const PHONE_MAX_LENGTH = 40;
+/** Fewer digits than this is too little to call two people one. */
+export const MIN_PHONE_DIGITS = 7;
+
+/** Phone numbers compare by their digits: '+351 912-000 111' and '351912000111' are one number. */
+export const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
+
+/** The derived `primaryPhone`: the digits of the first phone with at least MIN_PHONE_DIGITS of them. */
+export function primaryPhoneOf(phones: readonly string[]): string {
+  for (const phone of phones) {
+    const digits = phoneDigits(phone);
+    if (digits.length >= MIN_PHONE_DIGITS) return digits;
+  }
+  return '';
+}
+
 export const CandidateSchema = SyncedDocument(
   {
     name: NonEmptyText(200),
@@ -20,6 +36,9 @@ export const CandidateSchema = SyncedDocument(
       description: 'The first e-mail, lower-cased, for finding duplicates; empty when none is known.',
     }),
     phones: StringList(40, 20),
+    primaryPhone: Text(PHONE_MAX_LENGTH, {
+      description: 'The digits of the first phone number that has enough of them, for finding duplicates by an index; empty when none.',
+    }),
     location: Type.Optional(Text(200)),
     links: Type.Array(CandidateLinkSchema, { maxItems: 50 }),
     tags: StringList(50, 50),
@@ -32,9 +51,10 @@ export const CandidateSchema = SyncedDocument(
 );
 export type Candidate = Static<typeof CandidateSchema>;
 
+/** v1 added `primaryPhone` and its index (db/migrations/candidates.ts). */
 export const candidateRxSchema = toRxSchema(CandidateSchema, {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   description: 'candidates',
-  indexes: ['name', 'primaryEmail', 'updatedAt', 'createdAt'],
+  indexes: ['name', 'primaryEmail', 'primaryPhone', 'updatedAt', 'createdAt'],
 });

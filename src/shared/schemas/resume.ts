@@ -8,6 +8,11 @@ export const RESUME_STATUSES = ['uploaded', 'parsing', 'parsed', 'failed', 'anal
 export const ResumeStatusSchema = StringEnum([...RESUME_STATUSES]);
 export type ResumeStatus = Static<typeof ResumeStatusSchema>;
 
+/** How the file arrived: an upload request, or a folder import on the desktop. */
+export const RESUME_SOURCES = ['upload', 'folder'] as const;
+export const ResumeSourceSchema = StringEnum([...RESUME_SOURCES]);
+export type ResumeSource = Static<typeof ResumeSourceSchema>;
+
 /** The attachment id under which a résumé's PDF is stored. */
 export const RESUME_PDF_ATTACHMENT_ID = 'resume.pdf';
 
@@ -55,7 +60,7 @@ export type ResumeProfile = Static<typeof ResumeProfileSchema>;
 
 export const ResumeParseErrorSchema = Type.Object(
   {
-    code: NonEmptyText(64, { description: 'Stable reason: encrypted, corrupt, no-text-layer, too-large, timeout…' }),
+    code: NonEmptyText(64, { description: 'Stable reason: encrypted, broken, no_text_layer, too_large, timeout, cancelled…' }),
     message: Text(2000),
   },
   { additionalProperties: false },
@@ -67,6 +72,11 @@ export const ResumeSchema = SyncedDocument(
     candidateId: OptionalRef('The candidate this résumé belongs to.'),
     uploadedBy: Type.Optional(Id({ description: 'The user who uploaded the file.' })),
     fileName: NonEmptyText(255, { description: 'Sanitised original file name.' }),
+    importId: Type.Optional(Id({ description: 'The import (upload request or folder import) that first stored this file.' })),
+    source: Type.Optional(ResumeSourceSchema),
+    parseGeneration: Type.Optional(
+      Count({ description: 'Bumped by every re-parse; a parse task of an older generation is stale and does nothing.' }),
+    ),
     sha256: Type.String({ pattern: '^[0-9a-f]{64}$', minLength: 64, maxLength: 64 }),
     size: Count({ description: 'File size in bytes.' }),
     pageCount: Type.Optional(Count()),

@@ -85,7 +85,7 @@ export function makeBenchData({ jobs: jobCount, candidates: candidateCount, appl
   const candidates = Array.from({ length: candidateCount }, (_, n): Unstamped<Candidate> => {
     const name = `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
     const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${n}@example.com`;
-    return { id: candidateId(n), name, emails: [email], primaryEmail: email, phones: [], links: [], tags: [], skills: random.some(SKILLS, 4), source: 'bench' };
+    return { id: candidateId(n), name, emails: [email], primaryEmail: email, phones: [], primaryPhone: '', links: [], tags: [], skills: random.some(SKILLS, 4), source: 'bench' };
   });
 
   // Popular jobs draw more applications: the square of a uniform number skews towards low ids.

@@ -6,7 +6,7 @@
 import type { AppDatabase } from '../../../src/main/core/db/database.js';
 import { unstamped, type Unstamped } from '../../../src/main/core/db/write-stamp.js';
 import type { Application, ApplicationStatus } from '../../../src/shared/schemas/application.js';
-import type { Candidate } from '../../../src/shared/schemas/candidate.js';
+import { primaryPhoneOf, type Candidate } from '../../../src/shared/schemas/candidate.js';
 import type { Job } from '../../../src/shared/schemas/job.js';
 import { makeJob } from '../db/factories.js';
 
@@ -14,7 +14,8 @@ export const at = (iso: string) => Date.parse(iso);
 
 export function makeCandidate(id: string, name: string, overrides: Partial<Unstamped<Candidate>> = {}): Unstamped<Candidate> {
   const email = `${id}@example.com`;
-  return { id, name, emails: [email], primaryEmail: email, phones: [], links: [], tags: [], skills: [], ...overrides };
+  const candidate = { id, name, emails: [email], primaryEmail: email, phones: [], links: [], tags: [], skills: [], ...overrides };
+  return { ...candidate, primaryPhone: primaryPhoneOf(candidate.phones) };
 }
 
 export function makeApplication(

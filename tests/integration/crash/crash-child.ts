@@ -49,6 +49,7 @@ function candidate(id: string): Candidate {
     emails: [`${id}@example.com`],
     primaryEmail: `${id}@example.com`,
     phones: [],
+    primaryPhone: '',
     links: [],
     tags: ['crash-test'],
     skills: ['TypeScript'],

@@ -50,6 +50,7 @@ export const SAMPLE_DOCUMENTS: { [K in CollectionName]: () => NewDocument<K> } =
     emails: ['joao@example.com'],
     primaryEmail: 'joao@example.com',
     phones: ['+351 912 345 678'],
+    primaryPhone: '351912345678',
     links: [{ kind: 'github', url: 'https://github.com/joao' }],
     tags: [],
     skills: ['TypeScript'],

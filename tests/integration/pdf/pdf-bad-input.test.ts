@@ -9,7 +9,16 @@ import {
   type PdfFailureCode,
   type PdfLimits,
 } from '../../../src/main/core/features/resumes/pdf/pdf-extraction.js';
-import { column, makeEncryptedPdf, makeManyPagePdf, makePdf, makePng, makeZip } from './pdf-factory.js';
+import {
+  column,
+  makeContentBombPdf,
+  makeEncryptedPdf,
+  makeLargeImagePdf,
+  makeManyPagePdf,
+  makePdf,
+  makePng,
+  makeZip,
+} from './pdf-factory.js';
 
 let pool: WorkerPool;
 let goodPdf: Uint8Array;
@@ -66,8 +75,25 @@ describe('bad input to the PDF worker pool', () => {
     await expectFailureThenRecovery(await makeManyPagePdf(60, false), 'too_many_pages');
   });
 
-  it('answers too_many_pages for a 1,000-page PDF under the default limits', async () => {
-    await expectFailureThenRecovery(await makeManyPagePdf(1000, true), 'too_many_pages');
+  it('answers too_many_pages for a 1,000-page PDF under the default page limit, within seconds', async () => {
+    // The page count comes from the page tree; no page is read, so a few seconds is plenty.
+    await expectFailureThenRecovery(await makeManyPagePdf(1000, true), 'too_many_pages', { timeoutMs: 5_000 });
+  });
+
+  it('answers too_complex for a 1 MB content stream that inflates to 1 GiB, well within the time limit', async () => {
+    const bomb = await makeContentBombPdf(1024);
+    expect(bomb.length).toBeLessThan(1.1 * 1024 * 1024);
+    // pdf.js alone spends tens of seconds and gigabytes on this file; the scan stops at the cap.
+    await expectFailureThenRecovery(bomb, 'too_complex', { timeoutMs: 15_000 });
+  });
+
+  it('applies a per-file inflation cap given by the caller', async () => {
+    await expectFailureThenRecovery(await makeContentBombPdf(16), 'too_complex', { maxInflatedBytes: 8 * 1024 * 1024 });
+  });
+
+  it('reads the text of a PDF whose image inflates past the cap: text extraction never decodes images', async () => {
+    const result = await pool.extractPdf(await makeLargeImagePdf(1024), { timeoutMs: 15_000 });
+    expect(result).toMatchObject({ ok: true, pages: [{ number: 1, text: 'Scanned photo attached' }] });
   });
 
   it('answers too_large for a file over the 20 MB default, before any parsing', async () => {

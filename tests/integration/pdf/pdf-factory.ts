@@ -1,6 +1,6 @@
 // Builds the PDFs the extraction tests read: realistic résumés made with pdf-lib, and the bad
 // inputs (non-PDFs, truncated, encrypted, scans) made by hand.
-import { crc32, deflateSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 
 export interface TextRun {
@@ -162,5 +162,103 @@ export async function makeCjkPdf(text: string): Promise<Uint8Array> {
   const hex = [...text].map((c) => (c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')).join('');
   const content = doc.context.stream(`BT /${fontName.asString().slice(1)} 14 Tf 50 780 Td <${hex}> Tj ET`);
   page.node.set(PDFName.of('Contents'), doc.context.register(content));
+  return doc.save();
+}
+
+/** The lines of a realistic two-page résumé, and the facts a profile extracted from it must give. */
+export const RESUME_PAGES: readonly (readonly string[])[] = [
+  [
+    'Mariana Costa-Álvarez',
+    'Senior Backend Engineer',
+    'mariana.costa@example.com | +351 912 345 678 | Lisbon, Portugal',
+    'Summary',
+    'Backend engineer building payment systems in TypeScript and Go.',
+    'Experience',
+    'Staff Engineer, Pagamentos SA — Mar 2019 – Present',
+    '• Led the move of the settlement service to Kubernetes',
+    '• Designed the PostgreSQL ledger schema',
+    'Software Engineer, Café Systems — Jan 2015 – Feb 2019',
+    '• Built the ordering API with Node.js and Redis',
+  ],
+  [
+    'Education',
+    'MSc Computer Science, Universidade de Lisboa, 2014',
+    'Skills',
+    'TypeScript, Go, PostgreSQL, Kubernetes, Docker, Redis',
+    'Languages',
+    'Portuguese (native), English (C1)',
+  ],
+];
+
+export async function makeResumePdf(): Promise<Uint8Array> {
+  return makePdf({
+    title: 'CV — Mariana Costa-Álvarez',
+    pages: RESUME_PAGES.map((lines) => ({ runs: column([...lines], 50, 780, 18) })),
+  });
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * A zlib stream of `mebibytes` MiB of zeros, about 1,000 times smaller than that, built in
+ * milliseconds: one MiB deflated up to a full flush (which resets the compressor, so the segment
+ * stands alone) repeated, then the final block and the Adler-32 of the zeros (a = 1, b = length).
+ */
+export function zlibBombOfZeros(mebibytes: number): Uint8Array {
+  const segment = deflateRawSync(Buffer.alloc(MiB), { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE((((mebibytes * MiB) % 65521) * 65536 + 1) >>> 0);
+  const header = Buffer.from([0x78, 0xda]);
+  return new Uint8Array(Buffer.concat([header, ...Array.from({ length: mebibytes }, () => segment), deflateRawSync(Buffer.alloc(0)), adler]));
+}
+
+/** A one-page PDF whose content stream is a FlateDecode bomb inflating to `mebibytes` MiB. */
+export async function makeContentBombPdf(mebibytes: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage(A4);
+  const content = doc.context.stream(zlibBombOfZeros(mebibytes), { Filter: 'FlateDecode' });
+  page.node.set(PDFName.of('Contents'), doc.context.register(content));
+  return doc.save();
+}
+
+/**
+ * A one-page résumé with text, which also draws a grey image whose FlateDecode data inflates to
+ * `mebibytes` MiB: a large image, which text extraction never needs to decode.
+ */
+export async function makeLargeImagePdf(mebibytes: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage(A4);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const side = Math.floor(Math.sqrt(mebibytes * MiB));
+  const image = doc.context.stream(zlibBombOfZeros(mebibytes), {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: side,
+    Height: side,
+    ColorSpace: 'DeviceGray',
+    BitsPerComponent: 8,
+    Filter: 'FlateDecode',
+  });
+  const name = page.node.newXObject('Im1', doc.context.register(image));
+  page.drawText('Scanned photo attached', { x: 50, y: 780, size: 16, font });
+  const draw = doc.context.stream(`q 100 0 0 100 50 600 cm /${name.asString().slice(1)} Do Q`);
+  page.node.addContentStream(doc.context.register(draw));
+  return doc.save();
+}
+
+/**
+ * A one-page PDF whose content stream shows `count` short strings, each at its own position: small
+ * on disk, but every string becomes a text item the reader must hold in memory at once.
+ */
+export async function makeManyTextItemsPdf(count: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage(A4);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const fontName = page.node.newFontDictionary('F1', font.ref).asString();
+  const show = Buffer.from('1 0 0 1 9 9 Tm (abcdefgh) Tj\n');
+  const body = Buffer.alloc(show.length * count);
+  for (let i = 0; i < count; i++) show.copy(body, i * show.length);
+  const operators = Buffer.concat([Buffer.from(`BT ${fontName} 10 Tf\n`), body, Buffer.from('ET\n')]);
+  page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(deflateSync(operators), { Filter: 'FlateDecode' })));
   return doc.save();
 }

@@ -54,6 +54,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<Fastif
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     // Per-request lines would drown the log of a desktop app; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // Browsers and fetch keep spare keep-alive sockets open; without this, close() waits for them.
+    forceCloseConnections: true,
   });
   installErrorHandler(app);
 

@@ -29,6 +29,19 @@ import { candidateRoutes } from './candidates/routes.js';
 import { createCandidateService, type CandidateService } from './candidates/service.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { createDashboardService, type DashboardService } from './dashboard/service.js';
+import { createEventStreams } from './events/event-stream.js';
+import { eventRoutes } from './events/routes.js';
+import { taskRoutes } from './tasks/routes.js';
+import { createTaskService } from './tasks/service.js';
+import { createJsonResumeService } from './candidates/json-resume.js';
+import { jsonResumeRoutes } from './candidates/json-resume-routes.js';
+import { createResumesFeature } from './resumes/feature.js';
+import type { ImportService } from './resumes/imports.js';
+import type { ResumeService } from './resumes/service.js';
+import { createAnalysisFeature } from './analysis/feature.js';
+import type { AnalysisService } from './analysis/service.js';
+import { createAnalysisSettings, type AnalysisSettingsService } from './analysis/settings.js';
+import { analysisSettingsRoutes } from './analysis/settings-routes.js';
 
 export interface FeatureDependencies {
   db: AppDatabase;
@@ -52,6 +65,10 @@ export interface FeatureServices {
   dashboard: DashboardService;
   candidates: CandidateService;
   applications: ApplicationService;
+  resumes: ResumeService;
+  resumeImports: ImportService;
+  analysis: AnalysisService;
+  analysisSettings: AnalysisSettingsService;
 }
 
 export interface Features {
@@ -77,7 +94,10 @@ export async function createFeatures(deps: FeatureDependencies): Promise<Feature
   await bootstrapFirstAdmin({ users, config, log });
   const dashboard = await createDashboardService({ db, clock, activities });
   const jobs = await createJobService({ db, clock, activities, applications });
-  const services: FeatureServices = { tokens, activities, jobs, users, auth, candidates, applications, dashboard };
+  const resumeFeature = await createResumesFeature({ db, clock, queue: deps.queue, events: deps.events, activities, candidates, pool: deps.pool });
+  const analysisSettings = createAnalysisSettings({ db, clock, config, credentials, activities, pool: deps.pool, log });
+  const analysisFeature = await createAnalysisFeature({ db, clock, log, queue: deps.queue, events: deps.events, activities, jobs, settings: analysisSettings, pool: deps.pool });
+  const services: FeatureServices = { tokens, activities, jobs, users, auth, candidates, applications, dashboard, resumes: resumeFeature.resumes, resumeImports: resumeFeature.imports, analysis: analysisFeature.analysis, analysisSettings };
 
   const routes: FastifyPluginAsync = async (api) => {
     await api.register(jobRoutes(services));
@@ -87,6 +107,12 @@ export async function createFeatures(deps: FeatureDependencies): Promise<Feature
     await api.register(candidateRoutes(services));
     await api.register(applicationRoutes(services));
     await api.register(dashboardRoutes(services));
+    await api.register(resumeFeature.routes);
+    await api.register(analysisFeature.routes);
+    await api.register(analysisSettingsRoutes(services));
+    await api.register(eventRoutes({ streams: createEventStreams({ events: deps.events, clock, log }) }));
+    await api.register(taskRoutes({ tasks: createTaskService({ db, queue: deps.queue, activities }) }));
+    await api.register(jsonResumeRoutes({ jsonResume: createJsonResumeService({ db, clock, events: deps.events, candidates }) }));
   };
   return { services, authenticate: createAuthenticate(db, tokens), routes };
 }

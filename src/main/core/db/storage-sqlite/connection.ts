@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { Subject } from 'rxjs';
 import type { EventBulk, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb';
 import type { Log } from '../../log.js';
+import { createGroupCommit, type GroupCommit } from './group-commit.js';
 
 /** How long a writer waits for another process's lock before SQLite reports SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -27,6 +28,8 @@ export interface SharedConnection {
   readonly db: Database.Database;
   readonly file: string;
   readonly databaseName: string;
+  /** Every document write of this connection goes through it (see group-commit.ts). */
+  readonly commits: GroupCommit;
   refCount: number;
   readonly tables: Map<string, TableState>;
 }
@@ -93,7 +96,8 @@ export function createConnectionPool(options: { databaseDir: string; log: Log })
         return existing;
       }
       mkdirSync(path.dirname(file), { recursive: true });
-      const connection: SharedConnection = { db: openDatabase(file, log), file, databaseName, refCount: 1, tables: new Map() };
+      const db = openDatabase(file, log);
+      const connection: SharedConnection = { db, file, databaseName, commits: createGroupCommit(db), refCount: 1, tables: new Map() };
       open.set(file, connection);
       log.debug({ file, databaseName }, 'sqlite storage: opened database');
       return connection;

@@ -1,9 +1,10 @@
 // One RxDB storage instance = one collection + schema version = one documents table (and an
 // attachments table) in the database's shared SQLite connection.
 //
-// Every bulkWrite reads the current revisions, categorises the rows and writes them inside one
-// synchronous BEGIN IMMEDIATE transaction: nothing else in this process can interleave (the code
-// never yields), and another process waits on SQLite's lock. Events go out after the commit.
+// Every bulkWrite reads the current revisions, categorises the rows and writes them synchronously
+// inside a savepoint of the connection's group transaction (group-commit.ts: the writes of one
+// event-loop turn share one BEGIN IMMEDIATE … COMMIT): nothing else in this process can interleave,
+// and another process waits on SQLite's lock. The call resolves and events go out after the commit.
 import type Database from 'better-sqlite3';
 import type { Observable } from 'rxjs';
 import { categorizeBulkWriteRows, now } from 'rxdb';
@@ -94,7 +95,6 @@ export class SQLiteStorageInstance<RxDocType>
   private readonly statements: Statements;
   private readonly queries: QueryRunner<RxDocType>;
   private readonly attachments: AttachmentStore | undefined;
-  private readonly writeTransaction: (rows: BulkWriteRow<RxDocType>[], context: string, payloads: AttachmentPayloads) => CategorizeBulkWriteRowsOutput<RxDocType>;
   private readonly cleanupTransaction: (maxLwt: number) => void;
 
   constructor(private readonly context: StorageInstanceContext<RxDocType>) {
@@ -109,7 +109,6 @@ export class SQLiteStorageInstance<RxDocType>
     this.statements = prepareStatements(this.db, layout);
     this.queries = createQueryRunner(this.db, params.schema, layout);
     this.attachments = layout.attachments ? createAttachmentStore(this.db, { ...layout, attachments: layout.attachments }) : undefined;
-    this.writeTransaction = this.db.transaction(this.writeInTransaction.bind(this)).immediate;
     this.cleanupTransaction = this.db
       .transaction((maxLwt: number) => {
         this.attachments?.purgeDeletedBefore(maxLwt);
@@ -123,7 +122,11 @@ export class SQLiteStorageInstance<RxDocType>
     // Attachment Blobs can only be read asynchronously: read them before the transaction starts.
     const payloads: AttachmentPayloads = this.attachments ? await readAttachmentPayloads(documentWrites) : new Map();
     this.ensureOpen();
-    const categorized = this.writeTransaction(documentWrites, context, payloads);
+    const categorized = await this.context.connection.commits.run(() => {
+      // Closed or removed while the write waited for its group.
+      this.ensureOpen();
+      return this.writeInTransaction(documentWrites, context, payloads);
+    });
     const newest = categorized.newestRow;
     if (categorized.eventBulk.events.length > 0 && newest) {
       const eventBulk = categorized.eventBulk as EventBulk<RxStorageChangeEvent<Doc<RxDocType>>, Checkpoint>;
@@ -233,6 +236,8 @@ export class SQLiteStorageInstance<RxDocType>
 
   async remove(): Promise<void> {
     this.ensureOpen();
+    await this.context.connection.commits.idle();
+    this.ensureOpen();
     dropTables(this.db, this.context.layout);
     this.context.table.removed = true;
     this.context.log.debug({ file: this.internals.databaseFile, table: this.internals.tableName }, 'sqlite storage: removed collection');
@@ -241,8 +246,11 @@ export class SQLiteStorageInstance<RxDocType>
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.closed = true;
     const { pool, connection, table, layout } = this.context;
+    // Writes already submitted are committed before the connection may close under them.
+    await connection.commits.idle();
+    if (this.closed) return;
+    this.closed = true;
     pool.releaseTable(connection, layout.tableName, table);
     pool.release(connection);
   }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb';
 import type { CandidateCreateBody, CandidateListQuery, CandidateUpdateBody } from '../../../../shared/api/candidates.js';
-import type { Candidate } from '../../../../shared/schemas/candidate.js';
+import { MIN_PHONE_DIGITS, phoneDigits, primaryPhoneOf, type Candidate } from '../../../../shared/schemas/candidate.js';
 import type { AppDatabase } from '../../db/database.js';
 import { unstamped } from '../../db/write-stamp.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
@@ -33,6 +33,14 @@ export interface CandidateService {
   update(actorId: string, id: string, changes: CandidateUpdateBody): Promise<Candidate>;
   /** Refuses (409) while the candidate has applications, unless `force`, which deletes them too. */
   remove(actorId: string, id: string, options: { force: boolean }): Promise<{ applicationsDeleted: number }>;
+  /** The candidate who is likely the same person: any of the e-mails (caseless) or phone numbers (digits). */
+  findLikelyDuplicate(contact: { emails: readonly string[]; phones: readonly string[] }): Promise<Candidate | undefined>;
+  /**
+   * The candidate a parsed résumé describes: a likely duplicate is linked (only its empty fields
+   * filled from `fields`), otherwise a new candidate is created. `into` names the candidate to fill
+   * when the résumé already belongs to one.
+   */
+  upsertFromProfile(actorId: string, fields: CandidateCreateBody, into?: string): Promise<{ candidate: Candidate; created: boolean }>;
 }
 
 const uniqueTrimmed = (values: readonly string[] = [], key: (v: string) => string = (v) => v): string[] => {
@@ -64,6 +72,31 @@ function normalized<T extends CandidateUpdateBody>(input: T): T {
   if (input.tags) out.tags = uniqueTrimmed(input.tags, caseless);
   if (input.skills) out.skills = uniqueTrimmed(input.skills, caseless);
   return out;
+}
+
+/** What `fields` adds to `existing` without overwriting anything a recruiter entered. */
+function emptyFieldsFilled(existing: Candidate, fields: CandidateCreateBody): CandidateUpdateBody {
+  const changes: CandidateUpdateBody = {};
+  const missing = <T>(current: readonly T[], incoming: readonly T[] = [], key: (v: T) => string) => {
+    const known = new Set(current.map(key));
+    return incoming.filter((v) => !known.has(key(v)));
+  };
+  const emails = missing(existing.emails, fields.emails, caseless);
+  if (emails.length > 0) changes.emails = [...existing.emails, ...emails].slice(0, 20);
+  const phones = missing(existing.phones, fields.phones, phoneDigits);
+  if (phones.length > 0) changes.phones = [...existing.phones, ...phones].slice(0, 20);
+  const links = missing(existing.links, fields.links, (l) => l.url.toLowerCase());
+  if (links.length > 0) changes.links = [...existing.links, ...links].slice(0, 50);
+  const skills = missing(existing.skills, fields.skills, caseless);
+  if (skills.length > 0) changes.skills = [...existing.skills, ...skills].slice(0, 500);
+  if (!existing.location && fields.location) changes.location = fields.location;
+  if (existing.yearsOfExperience === undefined && fields.yearsOfExperience !== undefined) changes.yearsOfExperience = fields.yearsOfExperience;
+  return changes;
+}
+
+/** A patch that changes the phones also sets the primaryPhone derived from them. */
+function withPrimaryPhone<T extends CandidateUpdateBody>(changes: T): T & { primaryPhone?: string } {
+  return changes.phones ? { ...changes, primaryPhone: primaryPhoneOf(changes.phones) } : changes;
 }
 
 const exactly = (text: string) => ({ $regex: `^${escapeRegex(text)}$`, $options: 'i' });
@@ -117,6 +150,7 @@ export function createCandidateService({ db, activities, applications }: Candida
           emails,
           primaryEmail,
           phones: body.phones ?? [],
+          primaryPhone: primaryPhoneOf(body.phones ?? []),
           links: body.links ?? [],
           tags: body.tags ?? [],
           skills: body.skills ?? [],
@@ -135,8 +169,53 @@ export function createCandidateService({ db, activities, applications }: Candida
     });
   }
 
+  async function findLikelyDuplicate({ emails, phones }: { emails: readonly string[]; phones: readonly string[] }) {
+    const lowered = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+    if (lowered.length > 0) {
+      const byPrimary = await db.candidates.findOne({ selector: { primaryEmail: { $in: lowered } } }).exec();
+      if (byPrimary) return byPrimary.toMutableJSON();
+    }
+    // Like e-mails, each incoming number is compared with every candidate's primary one, through
+    // the primaryPhone index: one index lookup per number, whatever the number of candidates.
+    const digits = new Set(phones.map(phoneDigits).filter((d) => d.length >= MIN_PHONE_DIGITS));
+    for (const primaryPhone of digits) {
+      const byPhone = await db.candidates.findOne({ selector: { primaryPhone } }).exec();
+      if (byPhone) return byPhone.toMutableJSON();
+    }
+    return undefined;
+  }
+
+  async function fillEmptyFields(actorId: string, existing: Candidate, fields: CandidateCreateBody): Promise<Candidate> {
+    const changes = emptyFieldsFilled(existing, fields);
+    if (Object.keys(changes).length === 0) return existing;
+    const updated = await (await findDocument(existing.id)).incrementalPatch(withPrimaryPhone(changes));
+    await activities.record({
+      actorId,
+      action: 'candidate.updated',
+      subjectType: 'candidate',
+      subjectId: existing.id,
+      summary: `Filled ${existing.name}'s empty fields from a résumé`,
+      details: { fields: Object.keys(changes).sort() },
+    });
+    return updated.toMutableJSON();
+  }
+
   return {
     create: (actorId, input) => insert(actorId, input, true),
+
+    findLikelyDuplicate,
+
+    async upsertFromProfile(actorId, input, into) {
+      const fields = normalized(input);
+      if (into) return { candidate: await fillEmptyFields(actorId, (await findDocument(into)).toMutableJSON(), fields), created: false };
+      // One at a time per e-mail, so two résumés of one person parsed at once make one candidate
+      // (a key of its own: `insert` takes the plain e-mail key itself).
+      return byEmail(`profile:${primaryEmailOf(fields.emails ?? [])}`, async () => {
+        const existing = await findLikelyDuplicate({ emails: fields.emails ?? [], phones: fields.phones ?? [] });
+        if (existing) return { candidate: await fillEmptyFields(actorId, existing, fields), created: false };
+        return { candidate: await insert(actorId, fields, false), created: true };
+      });
+    },
 
     createForAccount: (actorId, { name, email }) => insert(actorId, { name, emails: [email], source: 'self-registered' }, false),
 
@@ -159,7 +238,7 @@ export function createCandidateService({ db, activities, applications }: Candida
       const primaryEmail = changes.emails ? primaryEmailOf(changes.emails) : doc.primaryEmail;
       return byEmail(primaryEmail, async () => {
         if (primaryEmail !== doc.primaryEmail) await assertEmailFree(primaryEmail, id);
-        const updated = await doc.incrementalPatch({ ...changes, ...(changes.emails ? { primaryEmail } : {}) });
+        const updated = await doc.incrementalPatch(withPrimaryPhone({ ...changes, ...(changes.emails ? { primaryEmail } : {}) }));
         const candidate = updated.toMutableJSON();
         await activities.record({
           actorId,

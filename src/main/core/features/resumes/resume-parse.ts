@@ -1,7 +1,9 @@
 // What parsing one résumé PDF in the worker pool gives back: the PDF extraction plus the profile
 // extracted from its text. Plain structured-clonable data, since it crosses the worker boundary.
 import type { ExtractedProfile } from '../../../../shared/schemas/resume-profile.js';
-import type { PdfExtracted, PdfFailed, PdfLimits } from './pdf/pdf-extraction.js';
+import type { PdfExtracted, PdfExtraction, PdfFailed, PdfLimits } from './pdf/pdf-extraction.js';
+import { extractProfile } from './profile/extract-profile.js';
+import type { SkillMatcher } from './profile/skills.js';
 
 export interface ResumeParseOptions {
   /** Per-file limits; any left out take the pool's. */
@@ -18,3 +20,20 @@ export type ResumeParsed = PdfExtracted & {
 };
 
 export type ResumeParse = ResumeParsed | PdfFailed;
+
+/** Page separator in `ResumeParsed.text`: the form feed, as pdftotext writes between pages. */
+export const PAGE_SEPARATOR = '\f';
+
+/**
+ * Adds the joined text and, when there is a text layer, the profile to a PDF extraction; a failed
+ * extraction is passed through as it is.
+ */
+export function resumeParseOf(extraction: PdfExtraction, skills: SkillMatcher, now: number): ResumeParse {
+  if (!extraction.ok) return extraction;
+  const pageTexts = extraction.pages.map((page) => page.text);
+  return {
+    ...extraction,
+    text: pageTexts.join(PAGE_SEPARATOR),
+    profile: extraction.hasTextLayer ? extractProfile(pageTexts, { skills, now: new Date(now) }) : null,
+  };
+}

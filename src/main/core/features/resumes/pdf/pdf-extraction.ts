@@ -8,15 +8,31 @@ export interface PdfLimits {
   maxPages: number;
   /** Longest a parse may run before its worker is destroyed and replaced, in milliseconds. */
   timeoutMs: number;
+  /**
+   * Most bytes the file's compressed (FlateDecode) non-image streams may inflate to, all together;
+   * measured in the worker before pdf.js sees the file, so a decompression bomb is refused cheaply.
+   */
+  maxInflatedBytes: number;
 }
 
 export const DEFAULT_PDF_LIMITS: Readonly<PdfLimits> = {
   maxBytes: 20 * 1024 * 1024,
   maxPages: 50,
   timeoutMs: 30_000,
+  maxInflatedBytes: 100 * 1024 * 1024,
 };
 
-export type PdfFailureCode = 'not_pdf' | 'encrypted' | 'broken' | 'too_large' | 'too_many_pages' | 'timeout';
+export type PdfFailureCode =
+  | 'not_pdf'
+  | 'encrypted'
+  | 'broken'
+  | 'too_large'
+  | 'too_many_pages'
+  | 'timeout'
+  /** Its compressed streams inflate past maxInflatedBytes: a decompression bomb, or close to one. */
+  | 'too_complex'
+  /** The worker parsing it died (out of memory or a crash); the pool started a fresh one. */
+  | 'worker_crashed';
 
 export interface PdfPage {
   /** 1-based page number. */

@@ -12,6 +12,7 @@ import {
   type PdfMetadata,
   type PdfPage,
 } from './pdf-extraction.js';
+import { scanInflatedSize } from './inflation-scan.js';
 import { pageTextInReadingOrder, type PositionedText } from './reading-order.js';
 
 /** Where pdfjs-dist is installed, found at run time so the app's shipped fonts and CMaps are used. */
@@ -24,6 +25,13 @@ function pdfjsAssetDirs(): { standardFonts: string; cMaps: string } {
 export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits): Promise<PdfExtraction> {
   const refused = precheckPdf(bytes, limits);
   if (refused) return refused;
+  const inflation = await scanInflatedSize(bytes, limits.maxInflatedBytes);
+  if (inflation.overCap) {
+    return pdfFailure(
+      'too_complex',
+      `The PDF's compressed content expands to more than ${limits.maxInflatedBytes} bytes; it looks like a decompression bomb.`,
+    );
+  }
   const assets = pdfjsAssetDirs();
   const loadingTask = getDocument({
     // pdf.js takes ownership of (detaches) the buffer it is given; parse a copy.
