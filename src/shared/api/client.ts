@@ -11,6 +11,15 @@ import type {
   ApplyBody,
   JobApplicationsQuery,
 } from './applications.js';
+import type { AnalysisList, AnalyzeAccepted, AnalyzeBody, RankAccepted, RankBody, Ranking, UsageQuery, UsageSummary } from './analysis.js';
+import type {
+  AnalysisSettingsOut,
+  AnalysisSettingsUpdate,
+  ProviderTestOut,
+  SecretStateOut,
+  SettableSecretName,
+} from './analysis-settings.js';
+import type { AnalysisProvider } from '../schemas/analysis.js';
 import type { ChangePasswordBody, LoginBody, RegisterBody, TokenResponse } from './auth.js';
 import type {
   CandidateCreateBody,
@@ -270,6 +279,28 @@ export function createApiClient(options: ApiClientOptions = {}) {
       importStatus: (importId: string) => get<ImportStatus>(`/resumes/imports/${seg(importId)}`),
       cancelImport: (importId: string) => send<Static<typeof ImportActionResponse>>('POST', `/resumes/imports/${seg(importId)}/cancel`),
       retryImport: (importId: string) => send<Static<typeof ImportActionResponse>>('POST', `/resumes/imports/${seg(importId)}/retry`),
+    },
+
+    analysis: {
+      /** Queues an analysis of the résumé (against a job or an ad-hoc description); `cached` when an identical one exists. */
+      analyze: (resumeId: string, body: AnalyzeBody = {}) => send<AnalyzeAccepted>('POST', `/resumes/analyze/${seg(resumeId)}`, body),
+      /** Every analysis of the résumé, newest first, whatever its status. */
+      forResume: (resumeId: string) => get<AnalysisList>(`/resumes/analysis/${seg(resumeId)}`),
+      /** Queues the analysis of the job's applicants (or the résumés given); progress comes as task.progress. */
+      rank: (jobId: string, body: RankBody = {}) => send<RankAccepted>('POST', `/jobs/${seg(jobId)}/rank`, body),
+      ranking: (jobId: string) => get<Ranking>(`/jobs/${seg(jobId)}/ranking`),
+      usage: (query: UsageQuery = {}) => get<UsageSummary>('/analysis/usage', query),
+    },
+
+    settings: {
+      analysis: () => get<AnalysisSettingsOut>('/settings/analysis'),
+      /** Changes only the fields given. */
+      updateAnalysis: (body: AnalysisSettingsUpdate) => send<AnalysisSettingsOut>('PUT', '/settings/analysis', body),
+      /** One small real request through the provider: ok and latency, or the error. */
+      testProvider: (provider: AnalysisProvider) => send<ProviderTestOut>('POST', '/settings/analysis/test', { provider }),
+      /** Write-only: the answer says whether it is set, never the value. */
+      setSecret: (name: SettableSecretName, value: string) => send<SecretStateOut>('PUT', `/settings/secrets/${seg(name)}`, { value }),
+      deleteSecret: (name: SettableSecretName) => send<SecretStateOut>('DELETE', `/settings/secrets/${seg(name)}`),
     },
 
     tasks: {

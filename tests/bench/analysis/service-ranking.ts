@@ -22,6 +22,7 @@ import { createWorkerPool } from '../../../src/main/core/pool/worker-pool.js';
 import { createTaskQueue } from '../../../src/main/core/tasks/queue.js';
 import type { Resume } from '../../../src/shared/schemas/resume.js';
 import { buildPdfWorker, type BuiltPdfWorker } from '../ingest/pdf-worker-build.js';
+import { buildAnalysisWorker } from './analysis-worker-build.js';
 import type { ThroughputContext, ThroughputRunner } from './analysis-bench.js';
 
 const RESOURCES_DIR = fileURLToPath(new URL('../../../resources/', import.meta.url));
@@ -47,14 +48,14 @@ function finished(events: ReturnType<typeof createAppEventBus>, queue: ReturnTyp
   });
 }
 
-async function startRankingCore(context: ThroughputContext, worker: BuiltPdfWorker) {
+async function startRankingCore(context: ThroughputContext, workers: BuiltWorkers) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-analysis-'));
   const config = loadConfig({ APP_DATA_DIR: dataDir, NODE_ENV: 'production', SECRET_KEY: randomToken(48) }, dataDir);
   const db = await createAppDatabase({ storage: getRxStorageMemory(), name: `bench${randomToken(8)}`, deviceId: 'bench', devMode: false, log: silentLog, clock: systemClock });
   const credentials = await createCredentialStore({ env: config.env, appDataDir: dataDir, log: silentLog, keychain: unavailableKeychain('the benchmark uses the file store') });
   const events = createAppEventBus();
   const queue = createTaskQueue({ collection: db.tasks, clock: systemClock, log: silentLog, isOnline: () => true, deviceId: 'bench', events });
-  const pool = createWorkerPool({ size: availableParallelism(), log: silentLog, pdfWorkerFile: worker.file, resourcesDir: RESOURCES_DIR });
+  const pool = createWorkerPool({ size: availableParallelism(), log: silentLog, pdfWorkerFile: workers.pdf.file, analysisWorkerFile: workers.analysis.file, resourcesDir: RESOURCES_DIR });
   const features = await createFeatures({ db, clock: systemClock, log: silentLog, config, credentials, queue, events, pool });
   queue.start();
 
@@ -116,19 +117,25 @@ async function startRankingCore(context: ThroughputContext, worker: BuiltPdfWork
 }
 
 /** Builds the worker once for every runner that needs it; removed when the last one closes. */
+interface BuiltWorkers {
+  pdf: BuiltPdfWorker;
+  analysis: BuiltPdfWorker;
+}
+
 function sharedWorker() {
-  let built: BuiltPdfWorker | undefined;
+  let built: BuiltWorkers | undefined;
   let users = 0;
   return {
-    acquire(): BuiltPdfWorker {
-      built ??= buildPdfWorker();
+    acquire(): BuiltWorkers {
+      built ??= { pdf: buildPdfWorker(), analysis: buildAnalysisWorker() };
       users++;
       return built;
     },
     release() {
       users--;
       if (users === 0 && built) {
-        built.remove();
+        built.pdf.remove();
+        built.analysis.remove();
         built = undefined;
       }
     },

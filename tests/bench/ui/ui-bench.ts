@@ -2,17 +2,31 @@
 // 10,000 candidates. Measures time from navigation to the first interactive screen, from opening
 // the candidate list to its first rows, and long tasks (> 50 ms) while scrolling through it.
 // Targets (issue 6): first screen < 1.5 s; candidate list < 500 ms; no long task while scrolling.
+// The scroll is measured in two speeds, each from a freshly opened list that has settled (so the
+// opening is not charged to the scroll), several runs each; every long task is also looked up in
+// a trace of the main thread, which tells the app's own CPU time from a machine too busy to run it.
+import { cpus, loadavg } from 'node:os';
 import { createApiClient } from '../../../src/shared/api/client.js';
 import { startHeadless } from '../../support/headless-process.js';
 import { browserSkipReason, launchChromium, newAppContext, waitForScreen } from '../../e2e/support/browser.js';
 import { percentile, round } from '../stats.js';
-import { scrollCandidateList, timeToFirstRows, timeToFirstScreen } from './page-timing.js';
+import { traceMainThread } from './main-thread-trace.js';
+import { scrollCandidateList, timeToFirstRows, timeToFirstScreen, type ScrollRun } from './page-timing.js';
 import { seedDataFolder } from './seed-data-folder.js';
 
 const CANDIDATES = 10_000;
 const FIRST_SCREEN_RUNS = 7;
 const LIST_REOPENS = 5;
-const SCROLL = { steps: 300, stepPx: 1200 };
+const SCROLL_RUNS = 3;
+const SCROLL_PROFILES = [
+  { name: 'wheel', stepPx: 100, maxFrames: 600, what: 'a fast wheel or trackpad scroll: 100 px a frame (6,000 px/s at 60 fps) for 600 frames, about 1,360 rows' },
+  {
+    name: 'scrollbar-drag',
+    stepPx: 1200,
+    maxFrames: 400,
+    what: 'the scrollbar thumb dragged through the whole list: 1,200 px (27 rows) a frame from top to bottom, every frame all-new rows and every fourth a page fetched',
+  },
+] as const;
 const ADMIN = { username: 'benchadmin', password: 'bench-password-123', email: 'bench@example.test' };
 const TARGETS = { firstScreenMs: 1500, firstRowsMs: 500, longTasks: 0 };
 
@@ -74,8 +88,29 @@ export async function runUiBench(_sizes: readonly number[]) {
     }
     console.log(`  candidate list first rows: first open ${Math.round(firstOpenMs)} ms; reopened ${reopenMs.map((ms) => Math.round(ms)).join(', ')} ms`);
 
-    const scroll = await scrollCandidateList(page, SCROLL.steps, SCROLL.stepPx);
-    console.log(`  scroll: ${scroll.frames} frames, ${scroll.scrolledPx} px in ${Math.round(scroll.durationMs)} ms; long tasks ${scroll.longTasks} (longest ${round(scroll.longestTaskMs, 1)} ms)`);
+    const loadBefore = loadavg()[0] ?? 0;
+    const scroll: Record<string, ReturnType<typeof scrollSummary>[]> = {};
+    for (const profile of SCROLL_PROFILES) {
+      scroll[profile.name] = [];
+      for (let run = 0; run < SCROLL_RUNS; run++) {
+        // Each run scrolls a freshly opened list, so every run fetches its pages as a first scroll does.
+        await page.evaluate(() => {
+          (globalThis as unknown as { location: { hash: string } }).location.hash = '#/';
+        });
+        await waitForScreen(page, 'dashboard');
+        await timeToFirstRows(page);
+        const marks = { start: `bench-scroll-${profile.name}-${run}-start`, end: `bench-scroll-${profile.name}-${run}-end` };
+        const { result, window } = await traceMainThread(browser, page, marks, () => scrollCandidateList(page, { stepPx: profile.stepPx, maxFrames: profile.maxFrames, marks }));
+        const summaryOfRun = scrollSummary(result, window);
+        scroll[profile.name]?.push(summaryOfRun);
+        console.log(
+          `  scroll ${profile.name} #${run + 1}: ${result.frames} frames, ${result.scrolledPx} px in ${Math.round(result.durationMs)} ms (frame p50 ${round(result.frameIntervalMs.p50, 1)} ms, p95 ${round(result.frameIntervalMs.p95, 1)} ms); ` +
+            `long tasks ${result.longTasks.length} [${result.longTasks.map((t) => round(t.durationMs, 0)).join(', ')}] ms; ` +
+            `of those over 50 ms of CPU ${window.overCpuMs.length} [${window.overCpuMs.map((t) => round(t.cpuMs ?? t.wallMs, 0)).join(', ')}] ms; load ${round(loadavg()[0] ?? 0, 1)}`,
+        );
+      }
+    }
+    const loadAfter = loadavg()[0] ?? 0;
     await context.close();
 
     const firstScreenSummary = summary(firstScreen);
@@ -85,16 +120,60 @@ export async function runUiBench(_sizes: readonly number[]) {
       results: {
         firstScreenInteractiveMs: firstScreenSummary,
         candidateListFirstRowsMs: { firstOpen: round(firstOpenMs, 1), reopened: reopenSummary },
-        scroll: { ...scroll, durationMs: round(scroll.durationMs, 1), longestTaskMs: round(scroll.longestTaskMs, 1), stepPx: SCROLL.stepPx },
+        scroll: {
+          profiles: SCROLL_PROFILES.map((p) => ({ name: p.name, stepPx: p.stepPx, what: p.what })),
+          runs: scroll,
+          machineLoad1m: { before: round(loadBefore, 2), after: round(loadAfter, 2), cpus: cpus().length },
+        },
       },
       targets: {
         firstScreenUnder1500ms: { p50Ms: firstScreenSummary.p50, maxMs: firstScreenSummary.max, met: firstScreenSummary.p50 < TARGETS.firstScreenMs },
         candidateListUnder500ms: { firstOpenMs: round(firstOpenMs, 1), reopenedP50Ms: reopenSummary.p50, met: firstOpenMs < TARGETS.firstRowsMs && reopenSummary.max < TARGETS.firstRowsMs },
-        scrollWithoutLongTasks: { longTasks: scroll.longTasks, longestTaskMs: round(scroll.longestTaskMs, 1), met: scroll.longTasks === TARGETS.longTasks },
+        scrollWithoutLongTasks: scrollTarget(scroll, loadBefore, loadAfter),
       },
     };
   } finally {
     await browser.close();
     await app.stop();
   }
+}
+
+type MainThreadWindow = Awaited<ReturnType<typeof traceMainThread>>['window'];
+
+function scrollSummary(run: ScrollRun, window: MainThreadWindow) {
+  return {
+    frames: run.frames,
+    scrolledPx: run.scrolledPx,
+    durationMs: round(run.durationMs, 1),
+    frameIntervalMs: { p50: round(run.frameIntervalMs.p50, 1), p95: round(run.frameIntervalMs.p95, 1), max: round(run.frameIntervalMs.max, 1) },
+    longTasks: run.longTasks.length,
+    longTaskMs: run.longTasks.map((t) => round(t.durationMs, 1)),
+    longTasksOver50msCpu: window.overCpuMs.length,
+    longTaskCpuMs: window.overWallMs.map((t) => (t.cpuMs === undefined ? null : round(t.cpuMs, 1))),
+    mainThread: { tasks: window.tasks, wallMs: round(window.wallMs, 1), cpuMs: round(window.cpuMs, 1) },
+    longTasksBeforeScrollNotCounted: run.longTasksBeforeScroll,
+    settleFrames: run.settleFrames,
+    rowsShownAtEnd: run.rowsShownAtEnd,
+    placeholdersAtEnd: run.placeholdersAtEnd,
+  };
+}
+
+/**
+ * Met only when no run of any speed had a long task, as the issue asks. The CPU view is reported
+ * beside it, not instead: it says whether a miss was the app's own work or a machine too busy to
+ * run the page (a task preempted by other processes lasts longer than it computes).
+ */
+function scrollTarget(runs: Record<string, ReturnType<typeof scrollSummary>[]>, loadBefore: number, loadAfter: number) {
+  const all = Object.values(runs).flat();
+  const longTasks = all.reduce((sum, r) => sum + r.longTasks, 0);
+  const ownCpu = all.reduce((sum, r) => sum + r.longTasksOver50msCpu, 0);
+  const perProfile = Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, { longTasksPerRun: r.map((x) => x.longTasks), over50msCpuPerRun: r.map((x) => x.longTasksOver50msCpu) }]));
+  const load = `1-minute load ${round(loadBefore, 1)} → ${round(loadAfter, 1)} on ${cpus().length} cores`;
+  const note =
+    longTasks === 0
+      ? `no long task in ${all.length} runs (${load})`
+      : ownCpu === 0
+        ? `${longTasks} long task(s) by the wall clock, none over 50 ms of CPU: the page's work was stretched by other processes (${load}); rerun on an idle machine to judge the target`
+        : `${ownCpu} of ${longTasks} long task(s) ran over 50 ms of CPU: the app's own work (${load})`;
+  return { met: longTasks === TARGETS.longTasks, longTasks, longTasksOver50msCpu: ownCpu, perProfile, note };
 }

@@ -211,6 +211,13 @@ describe('the fallback chain', () => {
     expect(outcome.fallbacks[0]).toMatchObject({ provider: 'ollama', code: 'timeout' });
   });
 
+  it('passes over a cloud provider that has no key without sending it anything', async () => {
+    const outcome = succeeded(await run([links.gemini({ apiKey: undefined }), links.mock()]));
+    expect(outcome.provider).toBe('mock');
+    expect(outcome.fallbacks).toEqual([{ provider: 'gemini', code: 'no_key', message: 'gemini needs GOOGLE_API_KEY, which is not set' }]);
+    expect(gemini.requests).toHaveLength(0);
+  });
+
   it('says no provider is configured when the chain is empty', async () => {
     expect(failed(await run([])).error.code).toBe('no_provider');
   });

@@ -117,6 +117,25 @@ describe('failures', () => {
   });
 });
 
+describe('cancelling', () => {
+  it('records a cancelled analysis as failed with code cancelled instead of leaving it running', async () => {
+    servers.ollama.script(llmStep.hang());
+    const accepted = await requestAnalysis(api, admin, (await freshResume()).id, { provider: 'ollama', job_description: JOB_DESCRIPTION });
+    await new Promise<void>((resolve) => {
+      const subscription = api.db.analyses.findOne(accepted.analysis_id).$.subscribe((doc) => {
+        if (doc?.status === 'running') {
+          subscription.unsubscribe();
+          resolve();
+        }
+      });
+    });
+    const cancel = await api.as(admin, { method: 'POST', url: `/api/v1/tasks/${accepted.task_id}/cancel` });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    const analysis = await waitForAnalysis(api, accepted.analysis_id);
+    expect(analysis).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
+  });
+});
+
 describe('cache and usage', () => {
   it('answers a repeated request without calling the provider, and the usage summary does not grow', async () => {
     const resume = await freshResume();

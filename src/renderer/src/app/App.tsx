@@ -45,10 +45,14 @@ export function App() {
     if (role === 'candidate') return;
     const stopFollowing = stores.tasks.getState().follow(stores.stream);
     const stopImports = stores.imports.getState().follow(stores.stream);
+    const stopAnalyses = stores.analysis.getState().follow(stores.stream);
+    const stopRanking = stores.ranking.getState().follow(stores.stream);
     stores.stream.start();
     return () => {
       stopFollowing();
       stopImports();
+      stopAnalyses();
+      stopRanking();
       stores.stream.stop();
     };
   }, [status, stores]);

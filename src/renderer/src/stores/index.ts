@@ -3,11 +3,14 @@
 // there is no module-level state and a test can build its own set.
 import { createApiClient, type ApiClient } from '../../../shared/api/client';
 import { createEventStream, type EventStream } from '../../../shared/api/event-stream';
+import { createAiSettingsStore } from './ai-settings';
+import { createAnalysisStore } from './analysis';
 import { createCandidatesStore } from './candidates';
 import { createConnectivityStore } from './connectivity';
 import { createDashboardStore } from './dashboard';
 import { createImportsStore } from './imports';
 import { createJobsStore } from './jobs';
+import { createRankingStore } from './ranking';
 import { createSelfServiceStore } from './self-service';
 import { createSessionStore } from './session';
 import { createTasksStore } from './tasks';
@@ -60,6 +63,9 @@ export function createStores(env: StoreEnvironment) {
     tasks: createTasksStore({ api }),
     imports: createImportsStore({ api }),
     users: createUsersStore({ api }),
+    analysis: createAnalysisStore({ api }),
+    ranking: createRankingStore({ api }),
+    aiSettings: createAiSettingsStore({ api }),
     selfService: createSelfServiceStore({ api }),
     toasts: createToastsStore(),
   };

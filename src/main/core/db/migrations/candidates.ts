@@ -16,7 +16,7 @@ export function candidateRxSchemaV0(): RxJsonSchema<CandidateV0> {
   return {
     ...schema,
     version: 0,
-    required: (schema.required ?? []).filter((field) => field !== 'primaryPhone') as RxJsonSchema<CandidateV0>['required'],
+    required: ((schema.required ?? []) as string[]).filter((field) => field !== 'primaryPhone') as RxJsonSchema<CandidateV0>['required'],
     indexes: (schema.indexes ?? []).filter((index) => index !== 'primaryPhone'),
   };
 }

@@ -18,6 +18,11 @@ function isWriteData(value: unknown): value is RxAttachmentWriteData {
   return typeof value === 'object' && value !== null && (value as { data?: unknown }).data instanceof Blob;
 }
 
+/** Whether any row carries attachment bytes to write (most writes carry none, or only stubs). */
+export function hasAttachmentData(rows: readonly BulkWriteRow<unknown>[]): boolean {
+  return rows.some((row) => Object.values(row.document._attachments ?? {}).some(isWriteData));
+}
+
 export async function readAttachmentPayloads(rows: readonly BulkWriteRow<unknown>[]): Promise<AttachmentPayloads> {
   const blobs = new Set<Blob>();
   for (const row of rows) {

@@ -8,6 +8,7 @@ import { Subject } from 'rxjs';
 import type { EventBulk, RxStorageChangeEvent, RxStorageDefaultCheckpoint } from 'rxdb';
 import type { Log } from '../../log.js';
 import { createGroupCommit, type GroupCommit } from './group-commit.js';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, createWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 
 /** How long a writer waits for another process's lock before SQLite reports SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5_000;
@@ -30,6 +31,7 @@ export interface SharedConnection {
   readonly databaseName: string;
   /** Every document write of this connection goes through it (see group-commit.ts). */
   readonly commits: GroupCommit;
+  readonly checkpointer: WalCheckpointer;
   refCount: number;
   readonly tables: Map<string, TableState>;
 }
@@ -71,6 +73,8 @@ function openDatabase(file: string, log: Log): Database.Database {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -32000');
+  // Checkpoints run on a worker thread (wal-checkpointer.ts); this one only if that falls behind.
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
   return db;
 }
 
@@ -97,7 +101,9 @@ export function createConnectionPool(options: { databaseDir: string; log: Log })
       }
       mkdirSync(path.dirname(file), { recursive: true });
       const db = openDatabase(file, log);
-      const connection: SharedConnection = { db, file, databaseName, commits: createGroupCommit(db), refCount: 1, tables: new Map() };
+      const checkpointer = createWalCheckpointer({ file, busyTimeoutMs: BUSY_TIMEOUT_MS, log });
+      const commits = createGroupCommit(db, () => checkpointer.afterCommit());
+      const connection: SharedConnection = { db, file, databaseName, commits, checkpointer, refCount: 1, tables: new Map() };
       open.set(file, connection);
       log.debug({ file, databaseName }, 'sqlite storage: opened database');
       return connection;
@@ -108,6 +114,7 @@ export function createConnectionPool(options: { databaseDir: string; log: Log })
       if (connection.refCount > 0) return;
       open.delete(connection.file);
       const { db, file } = connection;
+      void connection.checkpointer.close();
       // A database whose collections were all removed leaves no empty file behind.
       const empty = hasNoTables(db);
       if (!empty) db.pragma('optimize');

@@ -27,7 +27,8 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-export function createGroupCommit(db: Database.Database): GroupCommit {
+/** `afterCommit` runs after every group that committed (for housekeeping such as checkpoints). */
+export function createGroupCommit(db: Database.Database, afterCommit: () => void = () => undefined): GroupCommit {
   let pending: Pending[] = [];
   let flushed: Promise<void> | undefined;
   // Called inside the group transaction, better-sqlite3 runs it as a SAVEPOINT: a failing write
@@ -60,6 +61,7 @@ export function createGroupCommit(db: Database.Database): GroupCommit {
       if (outcome.ok) entry.resolve(outcome.value);
       else entry.reject(outcome.error);
     });
+    afterCommit();
   };
 
   return {

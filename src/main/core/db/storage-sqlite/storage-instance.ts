@@ -26,13 +26,15 @@ import type {
   StringKeys,
 } from 'rxdb';
 import type { Log } from '../../log.js';
-import { createAttachmentStore, readAttachmentPayloads, type AttachmentPayloads, type AttachmentStore } from './attachments.js';
+import { createAttachmentStore, hasAttachmentData, readAttachmentPayloads, type AttachmentPayloads, type AttachmentStore } from './attachments.js';
 import type { ConnectionPool, SharedConnection, TableState } from './connection.js';
 import { createQueryRunner, type QueryRunner } from './query.js';
 import { dropTables, type TableLayout } from './sql-schema.js';
 import type { SQLiteInstanceCreationOptions, SQLiteStorageInternals } from './types.js';
 
 type Checkpoint = RxStorageDefaultCheckpoint;
+
+const NO_PAYLOADS: AttachmentPayloads = new Map();
 type Doc<T> = RxDocumentData<T>;
 
 export interface StorageInstanceContext<RxDocType> {
@@ -120,7 +122,9 @@ export class SQLiteStorageInstance<RxDocType>
   async bulkWrite(documentWrites: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
     this.ensureOpen();
     // Attachment Blobs can only be read asynchronously: read them before the transaction starts.
-    const payloads: AttachmentPayloads = this.attachments ? await readAttachmentPayloads(documentWrites) : new Map();
+    // (Only when there are any: otherwise the write is submitted in this same turn.)
+    const payloads: AttachmentPayloads =
+      this.attachments && hasAttachmentData(documentWrites) ? await readAttachmentPayloads(documentWrites) : NO_PAYLOADS;
     this.ensureOpen();
     const categorized = await this.context.connection.commits.run(() => {
       // Closed or removed while the write waited for its group.

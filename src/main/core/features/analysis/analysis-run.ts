@@ -238,6 +238,8 @@ export async function runAnalysis(input: AnalysisRunInput, deps: AnalysisRunDeps
       }
     }
 
+    // Quotes are not a `validate` check here: one invented quote among good ones would cost the
+    // whole reply (corrective request, then fallback). verifyClaims drops it afterwards and counts it.
     async function requestAnalysis() {
       const answer = await requestStructured(provider, prompt, {
         sleep: budgetedSleep,

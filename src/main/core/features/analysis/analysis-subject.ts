@@ -1,7 +1,7 @@
 // What an analysis is about: a parsed résumé's text and profile, and optionally the job. A résumé
 // without text is refused here, before anything is queued or sent: no model is ever asked about a
 // scan it cannot read.
-import { Value } from 'typebox/value';
+import { Compile } from 'typebox/compile';
 import type { Job } from '../../../../shared/schemas/job.js';
 import type { Resume } from '../../../../shared/schemas/resume.js';
 import { ExtractedProfileSchema, type ExtractedProfile } from '../../../../shared/schemas/resume-profile.js';
@@ -16,38 +16,39 @@ export interface AnalysableResume {
   profile: ExtractedProfile;
 }
 
-/** Why this résumé cannot be analysed, as the error the API answers with; null when it can. */
-export function refusalOf(resume: Resume): ConflictError | ValidationError | null {
+// Compiled once: a ranking checks a thousand profiles, and the interpreted check is many times slower.
+const profileValidator = Compile(ExtractedProfileSchema);
+
+type Examined = { ok: true; resume: AnalysableResume } | { ok: false; refusal: ConflictError | ValidationError };
+
+function examine(resume: Resume): Examined {
   const details = { resumeId: resume.id, status: resume.status };
+  const refuse = (refusal: ConflictError | ValidationError): Examined => ({ ok: false, refusal });
   if (resume.status === 'uploaded' || resume.status === 'parsing') {
-    return new ConflictError('The résumé has not been parsed yet; analyse it once parsing has finished.', details);
+    return refuse(new ConflictError('The résumé has not been parsed yet; analyse it once parsing has finished.', details));
   }
   if (resume.status === 'failed') {
     const reason = resume.parseError?.message ?? 'parsing failed';
-    return new ValidationError(`The résumé cannot be analysed: ${reason}`, { ...details, ...(resume.parseError ? { code: resume.parseError.code } : {}) });
+    return refuse(new ValidationError(`The résumé cannot be analysed: ${reason}`, { ...details, ...(resume.parseError ? { code: resume.parseError.code } : {}) }));
   }
   if (!resume.text || resume.text.trim() === '') {
-    return new ValidationError('The résumé cannot be analysed: no text layer, so there is no text to read.', { ...details, code: 'no_text_layer' });
+    return refuse(new ValidationError('The résumé cannot be analysed: no text layer, so there is no text to read.', { ...details, code: 'no_text_layer' }));
   }
-  if (!Value.Check(ExtractedProfileSchema, resume.profile)) {
-    return new ValidationError('The résumé has no usable extracted profile; parse it again.', { ...details, code: 'no_profile' });
+  const profile: unknown = resume.profile;
+  if (!profileValidator.Check(profile)) {
+    return refuse(new ValidationError('The résumé has no usable extracted profile; parse it again.', { ...details, code: 'no_profile' }));
   }
-  return null;
+  return { ok: true, resume: { id: resume.id, sha256: resume.sha256, candidateId: resume.candidateId, text: resume.text, profile } };
 }
 
-/** The résumé as the analysis reads it; @throws what `refusalOf` gives. */
+/**
+ * The résumé as the analysis reads it. @throws ConflictError when it is not parsed yet,
+ * ValidationError when its parse failed or it has no text or no usable profile.
+ */
 export function analysableResume(resume: Resume): AnalysableResume {
-  const refusal = refusalOf(resume);
-  if (refusal) throw refusal;
-  const profile: unknown = resume.profile;
-  if (!Value.Check(ExtractedProfileSchema, profile)) throw new ValidationError('The résumé has no usable extracted profile; parse it again.');
-  return {
-    id: resume.id,
-    sha256: resume.sha256,
-    candidateId: resume.candidateId,
-    text: resume.text ?? '',
-    profile,
-  };
+  const examined = examine(resume);
+  if (!examined.ok) throw examined.refusal;
+  return examined.resume;
 }
 
 export function jobContentOf(job: Job): AnalysisJobContent {

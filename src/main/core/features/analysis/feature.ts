@@ -15,6 +15,12 @@ import { analysisRoutes } from './routes.js';
 import { createAnalysisService, type AnalysisService } from './service.js';
 import { ANALYSIS_RANK_TASK, ANALYSIS_RUN_TASK, createRankTaskHandler, createRunTaskHandler } from './tasks.js';
 
+/**
+ * Analyses a ranking keeps in flight per worker: two, so a worker has the next résumé waiting while
+ * the main thread stores the previous result.
+ */
+const RANK_ANALYSES_PER_WORKER = 2;
+
 export interface AnalysisFeatureDeps {
   db: AppDatabase;
   clock: Clock;
@@ -42,8 +48,9 @@ export async function createAnalysisFeature(deps: AnalysisFeatureDeps): Promise<
   const store = createAnalysisStore(db);
   const executor = createAnalysisExecutor({ db, store, runner: pool, planner: settings, getJob, events, clock, log });
   const analysis = createAnalysisService({ db, store, executor, queue, activities, getJob });
-  queue.register(ANALYSIS_RUN_TASK, createRunTaskHandler({ executor }));
-  queue.register(ANALYSIS_RANK_TASK, createRankTaskHandler({ db, store, executor, getJob, rankConcurrency: Math.max(1, pool.size) }));
+  const wasCancelled = async (taskId: string) => (await queue.get(taskId)).status === 'cancelled';
+  queue.register(ANALYSIS_RUN_TASK, createRunTaskHandler({ executor, wasCancelled }));
+  queue.register(ANALYSIS_RANK_TASK, createRankTaskHandler({ db, store, executor, getJob, rankConcurrency: RANK_ANALYSES_PER_WORKER * Math.max(1, pool.size) }));
   const autoAnalysis = startAutoAnalysis({ db, events, analysis, getJob, log });
   await analysis.requeueQueued();
   return { analysis, autoAnalysis, routes: analysisRoutes({ analysis }) };

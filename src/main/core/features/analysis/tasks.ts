@@ -11,8 +11,9 @@ import { createHash } from 'node:crypto';
 import { ANALYSIS_PROVIDERS, type AnalysisProvider } from '../../../../shared/schemas/analysis.js';
 import type { Job } from '../../../../shared/schemas/job.js';
 import type { AppDatabase } from '../../db/database.js';
+import { DomainError } from '../../errors.js';
 import { PermanentTaskError, type TaskHandler } from '../../tasks/queue.js';
-import { analysableResume, jobContentOf, refusalOf, type AnalysableResume } from './analysis-subject.js';
+import { analysableResume, jobContentOf, type AnalysableResume } from './analysis-subject.js';
 import type { AnalysisExecutor, AnalysisPlan } from './analysis-executor.js';
 import { queuedAnalysis, type AnalysisStore } from './analysis-store.js';
 import { corpusFingerprint } from './cache-key.js';
@@ -38,7 +39,7 @@ export interface AnalysisTaskDeps {
   store: AnalysisStore;
   executor: AnalysisExecutor;
   getJob(id: string): Promise<Job | undefined>;
-  /** Analyses a ranking runs at once: the pool's size keeps every worker busy. */
+  /** Analyses a ranking runs at once (a multiple of the pool's size keeps every worker busy). */
   rankConcurrency: number;
 }
 
@@ -89,7 +90,13 @@ async function forEachLimited<T>(items: readonly T[], limit: number, signal: Abo
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
 }
 
-export function createRunTaskHandler({ executor }: Pick<AnalysisTaskDeps, 'executor'>): TaskHandler {
+export interface RunTaskDeps {
+  executor: AnalysisExecutor;
+  /** Whether the task was cancelled (rather than interrupted by a shutdown, which requeues it). */
+  wasCancelled(taskId: string): Promise<boolean>;
+}
+
+export function createRunTaskHandler({ executor, wasCancelled }: RunTaskDeps): TaskHandler {
   return async (task, ctx) => {
     const { analysisId } = runPayload(task.payload);
     try {
@@ -98,7 +105,10 @@ export function createRunTaskHandler({ executor }: Pick<AnalysisTaskDeps, 'execu
       const { analysis, cached, fallbacks } = outcome;
       return { analysisId, status: analysis.status, provider: analysis.provider, ...(analysis.requestedProvider ? { requestedProvider: analysis.requestedProvider } : {}), cached, fallbacks };
     } catch (error) {
-      if (!ctx.signal.aborted && ctx.attempt >= task.maxAttempts) {
+      // A cancelled analysis must not stay 'running'; one cut short by a shutdown runs again later.
+      if (ctx.signal.aborted && (await wasCancelled(task.id))) {
+        await executor.fail(analysisId, 'cancelled', 'The analysis was cancelled.');
+      } else if (!ctx.signal.aborted && ctx.attempt >= task.maxAttempts) {
         await executor.fail(analysisId, 'run_failed', 'The analysis could not run; retry it later.');
       }
       throw error;
@@ -124,9 +134,16 @@ export function createRankTaskHandler({ db, store, executor, getJob, rankConcurr
     const resumes: AnalysableResume[] = [];
     for (const id of ids) {
       const doc = docs.get(id);
-      const refusal = doc ? refusalOf(doc.toMutableJSON()) : new Error('not found');
-      if (!doc || refusal) refused.push({ resumeId: id, reason: refusal?.message ?? 'not found' });
-      else resumes.push(analysableResume(doc.toMutableJSON()));
+      if (!doc) {
+        refused.push({ resumeId: id, reason: 'not found' });
+        continue;
+      }
+      try {
+        resumes.push(analysableResume(doc.toMutableJSON()));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        refused.push({ resumeId: id, reason: error.message });
+      }
     }
 
     const plan: AnalysisPlan = await executor.plan(payload.requestedProvider);

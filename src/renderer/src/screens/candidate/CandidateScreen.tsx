@@ -8,6 +8,7 @@ import { Screen } from '../../app/Screen';
 import { hrefOf } from '../../app/router';
 import { useStores } from '../../app/stores-context';
 import { STATUS_LABELS } from '../job/status-labels';
+import { AnalysesPanel } from './AnalysesPanel';
 import { ResumePanel } from './ResumePanel';
 
 export function CandidateScreen({ id }: { id: string }) {
@@ -16,6 +17,7 @@ export function CandidateScreen({ id }: { id: string }) {
   const status = useStore(candidates, (s) => s.candidateStatus);
   const error = useStore(candidates, (s) => s.candidateError);
   const applications = useStore(candidates, (s) => s.applications);
+  const resumes = useStore(candidates, (s) => s.resumes);
   const [notes, setNotes] = useState('');
   const [saving, setSaving] = useState(false);
 
@@ -109,6 +111,10 @@ export function CandidateScreen({ id }: { id: string }) {
       <section className="panel" aria-labelledby="resume-title">
         <h2 id="resume-title">Résumé</h2>
         <ResumePanel />
+      </section>
+      <section className="panel" aria-labelledby="analyses-title">
+        <h2 id="analyses-title">Analyses</h2>
+        <AnalysesPanel resumes={resumes} />
       </section>
       <section className="panel" aria-labelledby="applications-title">
         <h2 id="applications-title">Applications</h2>

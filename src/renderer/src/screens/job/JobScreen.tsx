@@ -15,6 +15,7 @@ import { DeleteJobDialog } from '../jobs/DeleteJobDialog';
 import { JobForm } from '../jobs/JobForm';
 import { AddApplicantDialog } from './AddApplicantDialog';
 import { MoveDialog } from './MoveDialog';
+import { RankingPanel } from './RankingPanel';
 import { STATUS_LABELS } from './status-labels';
 
 
@@ -150,6 +151,8 @@ export function JobScreen({ id }: { id: string }) {
           })}
         </div>
       )}
+
+      <RankingPanel jobId={current.id} applicants={applications.length} />
 
       {moving && (
         <MoveDialog

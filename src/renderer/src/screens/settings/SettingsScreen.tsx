@@ -1,5 +1,4 @@
-// Settings: about (version, core status) and the user's own password. AI providers are added here
-// by the analysis work.
+// Settings: about (version, core status), the user's own password, and the AI providers.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { PASSWORD_MIN_LENGTH } from '../../app/contract';
@@ -8,6 +7,7 @@ import { TextField } from '../../components/Field';
 import { useFormSubmit } from '../../app/form-errors';
 import { Screen } from '../../app/Screen';
 import { useStores } from '../../app/stores-context';
+import { AiProvidersPanel } from './AiProvidersPanel';
 
 const FIELDS = ['current_password', 'new_password'] as const;
 
@@ -57,10 +57,7 @@ export function SettingsScreen() {
           <Button type="submit" busy={busy}>Change password</Button>
         </form>
       </section>
-      <section className="panel" aria-labelledby="ai-title">
-        <h2 id="ai-title">AI providers</h2>
-        <p>The built-in offline analyser is used. Provider settings (Gemini, OpenAI, Ollama) will appear here.</p>
-      </section>
+      {user?.role !== 'candidate' && <AiProvidersPanel isAdmin={user?.role === 'admin'} />}
     </Screen>
   );
 }
