@@ -51,6 +51,14 @@ export interface Core {
   stop(options?: { drain?: boolean }): Promise<void>;
 }
 
+/**
+ * CPU work runs in the pool: one parse or analysis per worker keeps every worker busy during a bulk
+ * import or a ranking, with room left for other task types.
+ */
+export function queueLimitsFor(poolSize: number): { concurrency: Record<string, number>; maxRunning: number } {
+  return { concurrency: { 'resume.parse': poolSize, 'analysis.run': poolSize }, maxRunning: poolSize + 4 };
+}
+
 export async function startCore({ config, log, rendererDir, clock = systemClock, launchToken }: CoreOptions): Promise<Core> {
   mkdirSync(config.appDataDir, { recursive: true, mode: 0o700 });
   const credentials = await createCredentialStore({ env: config.env, appDataDir: config.appDataDir, log });
@@ -73,9 +81,7 @@ export async function startCore({ config, log, rendererDir, clock = systemClock,
     events,
     // Connectivity detection arrives with sync; until then network tasks are assumed reachable.
     isOnline: () => true,
-    // CPU work runs in the pool: one parse per worker keeps every worker busy during a bulk import.
-    concurrency: { 'resume.parse': pool.size, 'analysis.run': pool.size },
-    maxRunning: pool.size + 4,
+    ...queueLimitsFor(pool.size),
   });
   await queue.recover();
 

@@ -67,7 +67,6 @@ export async function timeToFirstRows(page: Page): Promise<number> {
   });
 }
 
-
 export interface ScrollOptions {
   /** Pixels the list moves each frame. */
   stepPx: number;
