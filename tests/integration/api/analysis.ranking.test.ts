@@ -94,6 +94,18 @@ describe('POST /jobs/{job_id}/rank and GET /jobs/{job_id}/ranking', () => {
     expect((await api.as(admin, { method: 'GET', url: '/api/v1/jobs/nope/ranking' })).statusCode).toBe(404);
     expect((await api.as(admin, { method: 'POST', url: `/api/v1/jobs/${job.id}/rank`, payload: { resume_ids: ['nope'] } })).statusCode).toBe(404);
   });
+
+  it("ranks an applicant who applied without a résumé on the candidate's newest parsed one", async () => {
+    const job = await createJob(api, admin, { title: 'Platform Engineer', description: 'Go and Kubernetes.', requiredSkills: ['Go', 'Kubernetes'] });
+    const resume = await insertParsedResume(api, makeResumeText({ name: 'No Attachment', skills: 'Go, Kubernetes, Terraform' }), { candidateName: 'No Attachment' });
+    const response = await api.as(admin, { method: 'POST', url: '/api/v1/applications', payload: { job_id: job.id, candidate_id: resume.candidateId } });
+    expect(response.statusCode, response.body).toBe(201);
+
+    const task = await rank(job.id, { provider: 'mock' });
+    expect(task.result).toMatchObject({ total: 1, analysed: 1 });
+    const ranking = (await api.as(admin, { method: 'GET', url: `/api/v1/jobs/${job.id}/ranking` })).json<Ranking>();
+    expect(ranking.items.map((entry) => entry.resume_id)).toEqual([resume.id]);
+  });
 });
 
 describe('automatic analysis', () => {

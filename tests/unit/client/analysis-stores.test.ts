@@ -52,6 +52,7 @@ describe('the analysis store', () => {
     expect(store.getState().byResume.get(resume.id)).toEqual([]);
 
     const accepted = await store.getState().analyze(resume.id, { job_description: 'Kubernetes engineer', provider: 'mock' });
+    expect(store.getState().byResume.get(resume.id)?.[0]?.id).toBe(accepted.analysis_id);
     const done = await until(store, (s) => s.byResume.get(resume.id)?.[0]?.status === 'completed');
     stop();
     const [analysis] = done.byResume.get(resume.id) ?? [];

@@ -119,9 +119,22 @@ export function createRunTaskHandler({ executor, wasCancelled }: RunTaskDeps): T
 export function createRankTaskHandler({ db, store, executor, getJob, rankConcurrency }: AnalysisTaskDeps): TaskHandler {
   async function resumeIdsOf(payload: RankPayload): Promise<string[]> {
     if (payload.resumeIds) return payload.resumeIds;
-    // The applications feature offers no "résumés of a job" read; this is that one query.
+    // The applications feature offers no "résumés of a job" read; this is that one query. An
+    // applicant added without a résumé is ranked on their newest readable one.
     const applications = await db.applications.find({ selector: { jobId: payload.jobId } }).exec();
-    return [...new Set(applications.map((a) => a.resumeId).filter((id): id is string => typeof id === 'string' && id !== ''))].sort();
+    const ids = new Set<string>();
+    for (const application of applications) {
+      const resumeId = application.resumeId || (await newestReadableResumeOf(application.candidateId));
+      if (resumeId) ids.add(resumeId);
+    }
+    return [...ids].sort();
+  }
+
+  async function newestReadableResumeOf(candidateId: string): Promise<string | undefined> {
+    const newest = await db.resumes
+      .findOne({ selector: { candidateId, status: { $in: ['parsed', 'analyzed'] } }, sort: [{ candidateId: 'desc' }, { createdAt: 'desc' }] })
+      .exec();
+    return newest?.id;
   }
 
   return async (task, ctx) => {

@@ -10,7 +10,8 @@ import { AnalyseDialog } from './AnalyseDialog';
 import { AnalysisCard } from './AnalysisCard';
 
 export function AnalysesPanel({ resumes }: { resumes: readonly ResumeSummary[] }) {
-  const { analysis, toasts } = useStores();
+  const { analysis, candidates, toasts } = useStores();
+  const applications = useStore(candidates, (s) => s.applications);
   const byResume = useStore(analysis, (s) => s.byResume);
   const status = useStore(analysis, (s) => s.status);
   const error = useStore(analysis, (s) => s.error);
@@ -29,7 +30,7 @@ export function AnalysesPanel({ resumes }: { resumes: readonly ResumeSummary[] }
   if (status !== 'ready') return <Loading label="Loading the analyses…" />;
 
   const titleOf = (jobId: string | undefined, adHoc: boolean) => {
-    if (jobId) return jobs.find((j) => j.id === jobId)?.title ?? 'a job';
+    if (jobId) return jobs.find((j) => j.id === jobId)?.title ?? applications.find((a) => a.jobId === jobId)?.jobTitle ?? 'a job';
     return adHoc ? 'a pasted job description' : 'no job (general)';
   };
 

@@ -3,14 +3,10 @@
 // their evidence quotes, and who answered at what cost.
 import type { AnalysisOut } from '../../../../shared/api/analysis';
 import type { EvidencedPoint } from '../../../../shared/schemas/analysis';
+import { formatCost } from '../../app/format-cost';
+import { VERDICT_LABELS } from '../../app/verdict-labels';
 import { ScoreBars } from '../../components/ScoreBars';
 
-const VERDICTS = { strong: 'Strong fit', moderate: 'Moderate fit', weak: 'Weak fit' } as const;
-
-export function formatCost(usd: number): string {
-  if (usd === 0) return 'free';
-  return usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
-}
 
 function Points({ title, points }: { title: string; points: readonly EvidencedPoint[] }) {
   return (
@@ -53,7 +49,7 @@ export function AnalysisCard({ analysis, against, cached }: { analysis: Analysis
       <header className="analysis-head">
         <h3>{against}</h3>
         <span className={`badge badge-analysis-${a.status}`}>{a.status}</span>
-        {match && <span className={`badge badge-verdict-${match.verdict}`}>{VERDICTS[match.verdict]} · {Math.round(match.compatibility)}</span>}
+        {match && <span className={`badge badge-verdict-${match.verdict}`}>{VERDICT_LABELS[match.verdict]} · {Math.round(match.compatibility)}</span>}
         {a.blind && <span className="badge" title="Personal details were removed before the text left the machine">blind</span>}
         {cached && <span className="badge" title="An identical analysis already existed: nothing new ran or was billed">cached</span>}
       </header>

@@ -1,18 +1,18 @@
 // "Rank applicants": queues the analysis of every applicant against the job, shows the task's
 // progress, then the ranking (best first) with links to each candidate.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { RankingEntry } from '../../../../shared/api/analysis';
 import type { AnalysisProvider } from '../../../../shared/schemas/analysis';
 import { ANALYSIS_PROVIDERS } from '../../app/contract';
 import { hrefOf } from '../../app/router';
+import { VERDICT_LABELS } from '../../app/verdict-labels';
 import { useStores } from '../../app/stores-context';
 import { Button } from '../../components/Button';
 import { DataTable, type Column } from '../../components/DataTable';
 import { SelectField } from '../../components/Field';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
 
-const VERDICTS = { strong: 'Strong fit', moderate: 'Moderate fit', weak: 'Weak fit' } as const;
 const DEFAULT = '';
 
 const skillList = (skills: readonly string[]) => (skills.length === 0 ? <span className="muted">—</span> : skills.join(', '));
@@ -26,7 +26,7 @@ const COLUMNS: readonly Column<RankingEntry & { rank: number }>[] = [
   },
   { key: 'compatibility', header: 'Compatibility', render: (r) => Math.round(r.compatibility), className: 'num' },
   { key: 'overall', header: 'Overall', render: (r) => Math.round(r.overall), className: 'num' },
-  { key: 'verdict', header: 'Verdict', render: (r) => <span className={`badge badge-verdict-${r.verdict}`}>{VERDICTS[r.verdict]}</span> },
+  { key: 'verdict', header: 'Verdict', render: (r) => <span className={`badge badge-verdict-${r.verdict}`}>{VERDICT_LABELS[r.verdict]}</span> },
   { key: 'matched', header: 'Matched skills', render: (r) => skillList(r.matched_required_skills) },
   { key: 'missing', header: 'Missing skills', render: (r) => skillList(r.missing_required_skills) },
   { key: 'provider', header: 'Provider', render: (r) => `${r.provider}${r.model ? ` · ${r.model}` : ''}` },
@@ -46,6 +46,12 @@ export function RankingPanel({ jobId, applicants }: { jobId: string; applicants:
   }, [store, jobId]);
 
   const running = run !== null && (run.status === 'queued' || run.status === 'running');
+  // Said once, when a run seen running on this screen ends well (not again on coming back).
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (wasRunning.current && run?.status === 'succeeded') toasts.getState().show('success', 'Ranking finished.');
+    wasRunning.current = running;
+  }, [running, run?.status, toasts]);
 
   async function rank() {
     setStarting(true);

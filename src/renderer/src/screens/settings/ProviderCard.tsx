@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import type { AnalysisSettingsOut, ProviderSettings, SettableSecretName } from '../../../../shared/api/analysis-settings';
+import { ApiError } from '../../../../shared/api/client';
 import type { AnalysisProvider } from '../../../../shared/schemas/analysis';
 import { useFormSubmit } from '../../app/form-errors';
 import { useStores } from '../../app/stores-context';
@@ -44,15 +45,30 @@ function ProviderForm({ provider, current }: { provider: 'gemini' | 'openai' | '
   const [baseUrl, setBaseUrl] = useState(current.baseUrl);
   const [timeout, setTimeoutSeconds] = useState(String(current.timeoutMs / 1000));
   const [attempts, setAttempts] = useState(String(current.maxAttempts));
-  const { errors, busy, run } = useFormSubmit(FIELDS);
+  const { errors, setErrors, busy, run } = useFormSubmit(FIELDS);
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const done = await run(() =>
-      aiSettings.getState().save({
-        providers: { [provider]: { model: model.trim(), baseUrl: baseUrl.trim(), timeoutMs: Math.round(Number(timeout) * 1000), maxAttempts: Number(attempts) } },
-      }),
-    );
+    const seconds = Number(timeout);
+    // The API counts milliseconds; its limits in those units would puzzle a field that asks for seconds.
+    if (!(seconds >= 1 && seconds <= 600)) {
+      setErrors({ byField: { timeoutMs: 'Enter between 1 and 600 seconds.' }, general: null });
+      return;
+    }
+    const done = await run(async () => {
+      try {
+        await aiSettings.getState().save({
+          providers: { [provider]: { model: model.trim(), baseUrl: baseUrl.trim(), timeoutMs: Math.round(seconds * 1000), maxAttempts: Number(attempts) } },
+        });
+      } catch (error) {
+        // The API names the field by its full path ("providers.openai.baseUrl"); this form knows it by its last part.
+        const prefix = `providers.${provider}.`;
+        if (error instanceof ApiError && error.field?.startsWith(prefix)) {
+          throw new ApiError(error.status, error.code, error.message, { field: error.field.slice(prefix.length) });
+        }
+        throw error;
+      }
+    });
     if (done) toasts.getState().show('success', `${NAMES[provider]} settings saved.`);
   }
 
@@ -61,7 +77,7 @@ function ProviderForm({ provider, current }: { provider: 'gemini' | 'openai' | '
       {errors.general && <p className="form-error" role="alert">{errors.general}</p>}
       <div className="form-grid">
         <TextField label="Model" value={model} onChange={(e) => setModel(e.target.value)} error={errors.byField.model} required />
-        <TextField label="Base URL" type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} error={errors.byField.baseUrl} required />
+        <TextField label="Base URL" type="url" value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} error={errors.byField.baseUrl} hint="An http:// or https:// address." required />
         <TextField label="Time-out (seconds)" type="number" min={1} max={600} value={timeout} onChange={(e) => setTimeoutSeconds(e.target.value)} error={errors.byField.timeoutMs} />
         <TextField label="Attempts" type="number" min={1} max={10} value={attempts} onChange={(e) => setAttempts(e.target.value)} error={errors.byField.maxAttempts} hint="For rate limits, outages and time-outs." />
       </div>

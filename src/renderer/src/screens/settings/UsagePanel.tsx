@@ -2,10 +2,10 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { ProviderUsage } from '../../../../shared/api/analysis';
+import { formatCost } from '../../app/format-cost';
 import { useStores } from '../../app/stores-context';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
-import { formatCost } from '../candidate/AnalysisCard';
 
 const COLUMNS: readonly Column<ProviderUsage>[] = [
   { key: 'provider', header: 'Provider', render: (r) => r.provider },
