@@ -1,6 +1,6 @@
 // Throughput runners for `npm run bench analysis` that rank through the app itself: the analysis
 // service's durable `analysis.rank` task, the offline analyser in the worker pool (the worker built
-// as the app ships it, see ../ingest/pdf-worker-build.ts), results written to the database, and the
+// as the app ships it, see ../worker-build.ts), results written to the database, and the
 // ranking read back. One runner asks a new question each time (every résumé analysed); the other
 // repeats the same ranking, so its timed run measures the cache.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,8 +21,7 @@ import { silentLog } from '../../../src/main/core/log.js';
 import { createWorkerPool } from '../../../src/main/core/pool/worker-pool.js';
 import { createTaskQueue } from '../../../src/main/core/tasks/queue.js';
 import type { Resume } from '../../../src/shared/schemas/resume.js';
-import { buildPdfWorker, type BuiltPdfWorker } from '../ingest/pdf-worker-build.js';
-import { buildAnalysisWorker } from './analysis-worker-build.js';
+import { buildWorker, type BuiltWorker } from '../worker-build.js';
 import type { ThroughputContext, ThroughputRunner } from './analysis-bench.js';
 
 const RESOURCES_DIR = fileURLToPath(new URL('../../../resources/', import.meta.url));
@@ -118,8 +117,8 @@ async function startRankingCore(context: ThroughputContext, workers: BuiltWorker
 
 /** Builds the worker once for every runner that needs it; removed when the last one closes. */
 interface BuiltWorkers {
-  pdf: BuiltPdfWorker;
-  analysis: BuiltPdfWorker;
+  pdf: BuiltWorker;
+  analysis: BuiltWorker;
 }
 
 function sharedWorker() {
@@ -127,7 +126,7 @@ function sharedWorker() {
   let users = 0;
   return {
     acquire(): BuiltWorkers {
-      built ??= { pdf: buildPdfWorker(), analysis: buildAnalysisWorker() };
+      built ??= { pdf: buildWorker('pdf-worker'), analysis: buildWorker('analysis-worker') };
       users++;
       return built;
     },

@@ -15,7 +15,7 @@ import { loadMatcher, NOW } from '../../unit/profile/resume-text-factory.js';
 import { round } from '../stats.js';
 import { runParsePhase, type ParsePhaseResult } from './parse-phase.js';
 import { runAppIngest, type AppIngestResult } from './app-ingest.js';
-import { buildPdfWorker } from './pdf-worker-build.js';
+import { buildWorker } from '../worker-build.js';
 import { CORPUS_SEED, makeResumeCorpus, type CorpusResume } from './resume-corpus.js';
 
 export interface IngestBenchOptions {
@@ -179,7 +179,7 @@ export async function runIngestBench({ files, workers, seed = CORPUS_SEED, throu
   const rssAfterCorpus = rssMiB();
   print(`  generated ${summary.files} résumé PDFs in ${summary.generateMs} ms (mean ${summary.meanKiB} KiB; pages ${JSON.stringify(summary.pages)}; ${JSON.stringify(summary.layouts)})`);
   const buildStart = performance.now();
-  const worker = buildPdfWorker();
+  const worker = buildWorker('pdf-worker');
   const workerBuildMs = round(performance.now() - buildStart, 0);
   try {
     const pool = await poolPhase(corpus, workers, worker.file);
