@@ -1,6 +1,8 @@
 // Every event published on the core's one EventBus: the queue's task events plus each feature's
 // own. The SSE endpoint streams them to the renderer; features subscribe to each other's here.
 // Each feature adds its events as one entry below; payloads are small, plain JSON.
+import type { Application } from '../../shared/schemas/application.js';
+import type { Job } from '../../shared/schemas/job.js';
 import { EventBus } from './events.js';
 import type { TaskEvents } from './tasks/queue.js';
 
@@ -9,6 +11,10 @@ export type AppEvents = TaskEvents & {
   'resume.changed': { id: string; status: string; candidateId?: string; importId?: string };
   /** An analysis finished, completed or failed (other features, e-mail among them, subscribe). */
   'analysis.completed': { id: string; resumeId: string; jobId?: string; status: 'completed' | 'failed'; provider: string };
+  /** A job was written or deleted, here or by replication (from its collection's change stream). */
+  'job.changed': Pick<Job, 'id'> & { status?: Job['status']; deleted: boolean };
+  /** An application was written or deleted, here or by replication: ids and status only. */
+  'application.changed': Pick<Application, 'id' | 'jobId' | 'candidateId' | 'status'> & { deleted: boolean };
 };
 
 export type AppEventBus = EventBus<AppEvents>;
@@ -22,6 +28,8 @@ const EVENT_NAME_SET = {
   'task.progress': true,
   'resume.changed': true,
   'analysis.completed': true,
+  'job.changed': true,
+  'application.changed': true,
 } as const satisfies Record<keyof AppEvents, true>;
 
 export type AppEventName = keyof AppEvents;

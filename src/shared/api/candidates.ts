@@ -1,12 +1,13 @@
 // Request and response shapes of the candidates API, built from the candidate collection schema.
 import { Type, type Static } from 'typebox';
-import { Email, Id, StringEnum } from '../schemas/base.js';
+import { ApplicationStatusSchema, APPLICATION_STATUSES } from '../schemas/application.js';
+import { Email, Id, Score, StringEnum } from '../schemas/base.js';
 import { CandidateSchema } from '../schemas/candidate.js';
 import { Page, PageQuery } from './common.js';
 
 const fields = CandidateSchema.properties;
 
-export const CANDIDATE_SORT_FIELDS = ['name', 'createdAt', 'updatedAt'] as const;
+export const CANDIDATE_SORT_FIELDS = ['name', 'createdAt', 'updatedAt', 'bestScore'] as const;
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 
 /**
@@ -37,7 +38,22 @@ export type CandidateUpdateBody = Static<typeof CandidateUpdateBody>;
 export const CandidateParams = Type.Object({ candidate_id: Id() }, { additionalProperties: false });
 
 export const CandidateOut = CandidateSchema;
-export const CandidatePage = Page(CandidateOut);
+
+/** A candidate in the list, with what the list shows and filters by beside the record (read-only). */
+export const CandidateListItem = Type.Object(
+  {
+    ...CandidateOut.properties,
+    bestScore: Type.Optional(Score({ description: 'The highest overall score of any completed analysis of the candidate’s résumés; absent when never analysed.' })),
+    applicationStatuses: Type.Array(ApplicationStatusSchema, { uniqueItems: true, description: 'The distinct current statuses of the candidate’s applications.' }),
+  },
+  { additionalProperties: false },
+);
+export type CandidateListItem = Static<typeof CandidateListItem>;
+export const CandidatePage = Page(CandidateListItem);
+
+/** `none`: candidates without any application. */
+export const CANDIDATE_STATUS_FILTERS = [...APPLICATION_STATUSES, 'none'] as const;
+export type CandidateStatusFilter = (typeof CANDIDATE_STATUS_FILTERS)[number];
 
 export const CandidateListQuery = Type.Object(
   {
@@ -46,6 +62,11 @@ export const CandidateListQuery = Type.Object(
     tag: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'Only candidates with this tag (case-insensitive).' })),
     skill: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only candidates with this skill (case-insensitive).' })),
     source: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only candidates from this source (case-insensitive).' })),
+    status: Type.Optional(
+      StringEnum([...CANDIDATE_STATUS_FILTERS], { description: 'Only candidates with an application in this status; `none`: candidates with no application.' }),
+    ),
+    min_score: Type.Optional(Score({ description: 'Only candidates whose best analysis score is at least this (never-analysed candidates are left out).' })),
+    max_score: Type.Optional(Score({ description: 'Only candidates whose best analysis score is at most this (never-analysed candidates are left out); not below min_score.' })),
     sort: Type.Optional(StringEnum([...CANDIDATE_SORT_FIELDS], { default: 'createdAt' })),
     order: Type.Optional(StringEnum([...SORT_ORDERS], { default: 'desc' })),
   },
@@ -61,6 +82,7 @@ export const CandidateDeleteQuery = Type.Object(
 export const CandidateDeleteResponse = Type.Object({
   ok: Type.Literal(true),
   applicationsDeleted: Type.Integer({ minimum: 0 }),
+  resumesDeleted: Type.Integer({ minimum: 0, description: 'The candidate’s résumés (with their PDFs and analyses), deleted with them.' }),
 });
 
 /** What a candidate sees of their own record: not the recruiters' notes, tags or source. */

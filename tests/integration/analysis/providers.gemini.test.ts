@@ -56,12 +56,12 @@ describe('gemini request on the wire', () => {
     expect(delays).toEqual([12_000]);
   });
 
-  it('maps a refused connection to unavailable', async () => {
+  it('maps a refused connection to unreachable (nothing listening: fall back at once)', async () => {
     await server.close();
     const refused = createProvider('gemini', { baseUrl: server.url, apiKey: TEST_API_KEY, timeoutMs: 5_000 });
     const error = await refused.complete(jobRequest()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
-    expect((error as ProviderError).kind).toBe('unavailable');
+    expect((error as ProviderError).kind).toBe('unreachable');
     server = await startGeminiServer();
   });
 });

@@ -22,7 +22,7 @@ describe('deleting a candidate', () => {
     api.clock.advance(1000);
     const response = await remove(candidate.id);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ ok: true, applicationsDeleted: 0 });
+    expect(response.json()).toEqual({ ok: true, applicationsDeleted: 0, resumesDeleted: 0 });
     expect((await api.as(staff.token, { method: 'GET', url: `/api/v1/candidates/${candidate.id}` })).statusCode).toBe(404);
     const activities = await activitiesFor(api, candidate.id);
     expect(activities.at(-1)).toMatchObject({ actorId: staff.user.id, action: 'candidate.deleted', details: { applicationsDeleted: 0 } });
@@ -56,7 +56,7 @@ describe('deleting a candidate', () => {
 
     const response = await remove(candidate.id, '?force=true');
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ ok: true, applicationsDeleted: 2 });
+    expect(response.json()).toEqual({ ok: true, applicationsDeleted: 2, resumesDeleted: 0 });
     const left = await api.db.applications.find().exec();
     expect(left.map((d) => d.id)).toEqual([kept.id]);
     for (const application of [a, b]) {

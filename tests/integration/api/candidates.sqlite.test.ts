@@ -11,6 +11,8 @@ import { getRxStorageSQLite } from '../../../src/main/core/db/storage-sqlite/ind
 import { unstamped } from '../../../src/main/core/db/write-stamp.js';
 import { createActivityLog } from '../../../src/main/core/features/activities/service.js';
 import { createApplicationService, type ApplicationService } from '../../../src/main/core/features/applications/service.js';
+import { createCandidateFacets } from '../../../src/main/core/features/candidates/facets.js';
+import { createResumeCascade } from '../../../src/main/core/features/candidates/resume-cascade.js';
 import { createCandidateService, type CandidateService } from '../../../src/main/core/features/candidates/service.js';
 import { silentLog } from '../../../src/main/core/log.js';
 import type { Job } from '../../../src/shared/schemas/job.js';
@@ -27,7 +29,9 @@ beforeEach(async () => {
   db = await createAppDatabase({ storage: getRxStorageSQLite({ databaseDir: dir }), name: 'listing', deviceId: 'dev-1', devMode: false, log: silentLog, clock });
   const activities = createActivityLog({ db, clock });
   applications = createApplicationService({ db, clock, activities });
-  candidates = createCandidateService({ db, activities, applications });
+  // No résumé feature here: a deleted candidate's résumé documents are simply removed.
+  const resumes = createResumeCascade({ db, removeResume: async (_actorId, id) => void (await db.resumes.findOne(id).exec())?.remove() });
+  candidates = createCandidateService({ db, activities, applications, resumes, facets: await createCandidateFacets({ db }) });
 });
 afterEach(async () => {
   await db.close();
@@ -64,4 +68,17 @@ it('counts applications filtered by candidate and status together', async () => 
   expect(await applications.countByStatus()).toMatchObject({ applied: 1, screening: 1, hired: 0 });
   expect(await applications.countByStatus({ jobId: b.id })).toMatchObject({ applied: 0, screening: 1 });
   expect(await applications.countByJob([a.id, b.id, 'none'])).toEqual(new Map([[a.id, 1], [b.id, 1], ['none', 0]]));
+});
+
+it('filters candidates by application status with a text search (read by id), and by no application (through the sorted query)', async () => {
+  const [ana, bea] = [await candidates.create('user-r', { name: 'Ana Lima' }), await candidates.create('user-r', { name: 'Bea Lima' })];
+  await candidates.create('user-r', { name: 'Caio Reis' });
+  const application = await applications.add('user-r', { jobId: (await job('Backend')).id, candidateId: ana.id });
+  await applications.add('user-r', { jobId: (await job('Frontend')).id, candidateId: bea.id });
+  await applications.changeStatus(recruiter, application.id, { status: 'interview' });
+
+  const interview = await candidates.list({ status: 'interview', q: 'lima' });
+  expect([interview.items.map((c) => c.name), interview.total, interview.items[0]?.applicationStatuses]).toEqual([['Ana Lima'], 1, ['interview']]);
+  const none = await candidates.list({ status: 'none', sort: 'name', order: 'asc' });
+  expect([none.items.map((c) => c.name), none.total]).toEqual([['Caio Reis'], 1]);
 });

@@ -1,16 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { RxCollection, RxStorage } from 'rxdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterAll, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../src/main/core/clock.js';
-import { createAppDatabase, openRxDatabase } from '../../../src/main/core/db/database.js';
+import { describe, expect, it } from 'vitest';
+import type { AnyRxStorage } from '../../../src/main/core/db/database.js';
 import { candidateRxSchemaV0, type CandidateV0 } from '../../../src/main/core/db/migrations/candidates.js';
-import { getRxStorageSQLite } from '../../../src/main/core/db/storage-sqlite/index.js';
-import { silentLog } from '../../../src/main/core/log.js';
 import { primaryPhoneOf } from '../../../src/shared/schemas/candidate.js';
 import { uniqueDatabaseName } from './factories.js';
+import { migrationStorages, openWithCurrentSchemas, writeWithEarlierSchema } from './migration-harness.js';
 
 const WRITTEN_AT = 1_690_000_000_000;
 
@@ -31,32 +24,10 @@ function makeCandidateV0(overrides: Partial<CandidateV0> = {}): CandidateV0 {
   };
 }
 
-/** Writes `candidates` into a database the way version 0 of the app did, then closes it. */
-async function writeWithV0Schema(storage: RxStorage<unknown, unknown>, name: string, candidates: CandidateV0[]): Promise<void> {
-  const db = await openRxDatabase<{ candidates: RxCollection<CandidateV0> }>({ storage, name, devMode: true });
-  await db.addCollections({ candidates: { schema: candidateRxSchemaV0() } });
-  const result = await db.candidates.bulkInsert(candidates);
-  expect(result.error).toEqual([]);
-  await db.close();
-}
+const writeWithV0Schema = (storage: AnyRxStorage, name: string, candidates: CandidateV0[]) =>
+  writeWithEarlierSchema(storage, name, { collection: 'candidates', schema: candidateRxSchemaV0(), docs: candidates });
 
-const temporaryDirs: string[] = [];
-afterAll(() => {
-  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-const storages: { name: string; open: () => RxStorage<unknown, unknown> }[] = [
-  // The memory storage keeps a closed database's data for the rest of the process.
-  { name: 'memory storage', open: () => getRxStorageMemory() },
-  (() => {
-    const databaseDir = mkdtempSync(join(tmpdir(), 'db-candidates-migration-'));
-    temporaryDirs.push(databaseDir);
-    // A new storage object per open, as after an app restart.
-    return { name: 'SQLite storage', open: () => getRxStorageSQLite({ databaseDir }) };
-  })(),
-];
-
-describe.each(storages)('candidates schema v0 → v1 on the $name', ({ open }) => {
+describe.each(migrationStorages('candidates'))('candidates schema v0 → v1 on the $name', ({ open }) => {
   it('gives every candidate written with the v0 schema the primaryPhone its phones imply, found through the new index', async () => {
     const name = uniqueDatabaseName('migrate-candidates');
     const spaced = makeCandidateV0();
@@ -64,8 +35,7 @@ describe.each(storages)('candidates schema v0 → v1 on the $name', ({ open }) =
     const noPhone = makeCandidateV0({ phones: [] });
     await writeWithV0Schema(open(), name, [spaced, shortFirst, noPhone]);
 
-    const clock = new FakeClock(WRITTEN_AT + 1_000_000);
-    const db = await createAppDatabase({ storage: open(), name, deviceId: 'new-laptop', devMode: true, log: silentLog, clock });
+    const db = await openWithCurrentSchemas(open(), name, WRITTEN_AT + 1_000_000);
     try {
       expect(await db.candidates.migrationNeeded()).toBe(false);
       const candidates = new Map((await db.candidates.find().exec()).map((doc) => [doc.id, doc.toJSON()]));

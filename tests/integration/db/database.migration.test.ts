@@ -1,15 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { RxCollection, RxStorage } from 'rxdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { afterAll, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../src/main/core/clock.js';
-import { createAppDatabase, openRxDatabase } from '../../../src/main/core/db/database.js';
+import { describe, expect, it } from 'vitest';
+import type { AnyRxStorage } from '../../../src/main/core/db/database.js';
 import { jobRxSchemaV0, splitV0Skills, type JobV0 } from '../../../src/main/core/db/migrations/jobs.js';
-import { getRxStorageSQLite } from '../../../src/main/core/db/storage-sqlite/index.js';
-import { silentLog } from '../../../src/main/core/log.js';
 import { uniqueDatabaseName } from './factories.js';
+import { migrationStorages, openWithCurrentSchemas, writeWithEarlierSchema } from './migration-harness.js';
 
 const WRITTEN_AT = 1_690_000_000_000;
 
@@ -30,32 +23,10 @@ function makeJobV0(overrides: Partial<JobV0> = {}): JobV0 {
   };
 }
 
-/** Writes `jobs` into a database the way version 0 of the app did, then closes it. */
-async function writeWithV0Schema(storage: RxStorage<unknown, unknown>, name: string, jobs: JobV0[]): Promise<void> {
-  const db = await openRxDatabase<{ jobs: RxCollection<JobV0> }>({ storage, name, devMode: true });
-  await db.addCollections({ jobs: { schema: jobRxSchemaV0 } });
-  const result = await db.jobs.bulkInsert(jobs);
-  expect(result.error).toEqual([]);
-  await db.close();
-}
+const writeWithV0Schema = (storage: AnyRxStorage, name: string, jobs: JobV0[]) =>
+  writeWithEarlierSchema(storage, name, { collection: 'jobs', schema: jobRxSchemaV0, docs: jobs });
 
-const temporaryDirs: string[] = [];
-afterAll(() => {
-  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-const storages: { name: string; open: () => RxStorage<unknown, unknown> }[] = [
-  // The memory storage keeps a closed database's data for the rest of the process.
-  { name: 'memory storage', open: () => getRxStorageMemory() },
-  (() => {
-    const databaseDir = mkdtempSync(join(tmpdir(), 'db-migration-'));
-    temporaryDirs.push(databaseDir);
-    // A new storage object per open, as after an app restart.
-    return { name: 'SQLite storage', open: () => getRxStorageSQLite({ databaseDir }) };
-  })(),
-];
-
-describe.each(storages)('jobs schema v0 → v1 on the $name', ({ open }) => {
+describe.each(migrationStorages('jobs'))('jobs schema v0 → v1 on the $name', ({ open }) => {
   it('migrates every job written with the v0 schema when the database is reopened', async () => {
     const name = uniqueDatabaseName('migrate');
     const remote = makeJobV0({ location: 'Remote (EU)', skills: ['Go', 'Go (nice to have)', 'Rust (Bonus)'] });
@@ -63,8 +34,7 @@ describe.each(storages)('jobs schema v0 → v1 on the $name', ({ open }) => {
     const noSkills = makeJobV0({ skills: [] });
     await writeWithV0Schema(open(), name, [remote, plain, noSkills]);
 
-    const clock = new FakeClock(WRITTEN_AT + 1_000_000);
-    const db = await createAppDatabase({ storage: open(), name, deviceId: 'new-laptop', devMode: true, log: silentLog, clock });
+    const db = await openWithCurrentSchemas(open(), name, WRITTEN_AT + 1_000_000);
     try {
       expect(await db.jobs.migrationNeeded()).toBe(false);
       const jobs = new Map((await db.jobs.find().exec()).map((doc) => [doc.id, doc.toJSON()]));
@@ -102,12 +72,11 @@ describe.each(storages)('jobs schema v0 → v1 on the $name', ({ open }) => {
     const name = uniqueDatabaseName('migrate-twice');
     const job = makeJobV0();
     await writeWithV0Schema(open(), name, [job]);
-    const options = { name, deviceId: 'new-laptop', devMode: true, log: silentLog } as const;
-    const first = await createAppDatabase({ ...options, storage: open() });
+    const first = await openWithCurrentSchemas(open(), name);
     await first.jobs.findOne(job.id).incrementalPatch({ title: 'Senior Data Engineer' });
     await first.close();
 
-    const second = await createAppDatabase({ ...options, storage: open() });
+    const second = await openWithCurrentSchemas(open(), name);
     try {
       expect(await second.jobs.migrationNeeded()).toBe(false);
       expect((await second.jobs.findOne(job.id).exec())?.toJSON()).toMatchObject({

@@ -1,10 +1,8 @@
-import type { RxCollection } from 'rxdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../src/main/core/clock.js';
-import { createAppDatabase, openRxDatabase } from '../../../src/main/core/db/database.js';
 import { analysisRxSchemaV0 } from '../../../src/main/core/db/migrations/analyses.js';
-import { silentLog } from '../../../src/main/core/log.js';
+import type { Analysis } from '../../../src/shared/schemas/analysis.js';
+import { uniqueDatabaseName } from '../../integration/db/factories.js';
+import { migrationStorages, openWithCurrentSchemas, writeWithEarlierSchema } from '../../integration/db/migration-harness.js';
 
 const WRITTEN_AT = 1_700_000_000_000;
 
@@ -34,17 +32,14 @@ function analysisV0(id: string, educationLevel: string) {
   };
 }
 
-describe('analyses schema v0 → v1', () => {
+describe.each(migrationStorages('analyses'))('analyses schema v0 → v1 on the $name', ({ open }) => {
   it('opens a database written with v0, mapping the dropped "vocational" level and keeping the rest', async () => {
-    const storage = getRxStorageMemory();
-    const name = `analyses-migrate-${WRITTEN_AT}`;
-    const old = await openRxDatabase<{ analyses: RxCollection<unknown> }>({ storage, name, devMode: true });
-    await old.addCollections({ analyses: { schema: analysisRxSchemaV0() as never } });
-    const written = await old.analyses.bulkInsert([analysisV0('a-1', 'vocational'), analysisV0('a-2', 'master')]);
-    expect(written.error).toEqual([]);
-    await old.close();
+    const name = uniqueDatabaseName('analyses-migrate');
+    // v0 allowed a level v1's type no longer has; the old documents are what that version stored.
+    const docs = [analysisV0('a-1', 'vocational'), analysisV0('a-2', 'master')] as unknown as Analysis[];
+    await writeWithEarlierSchema(open(), name, { collection: 'analyses', schema: analysisRxSchemaV0(), docs });
 
-    const db = await createAppDatabase({ storage, name, deviceId: 'new-laptop', devMode: true, log: silentLog, clock: new FakeClock(WRITTEN_AT + 1) });
+    const db = await openWithCurrentSchemas(open(), name, WRITTEN_AT + 1);
     try {
       const levels = new Map((await db.analyses.find().exec()).map((doc) => [doc.id, doc.toJSON().result?.educationLevel]));
       expect(levels).toEqual(new Map([['a-1', 'high_school'], ['a-2', 'master']]));

@@ -27,8 +27,11 @@ import { createUserService, type UserService } from './users/service.js';
 import { setupRoutes } from './users/setup-routes.js';
 import { candidateRoutes } from './candidates/routes.js';
 import { createCandidateService, type CandidateService } from './candidates/service.js';
+import { createCandidateFacets } from './candidates/facets.js';
+import { createResumeCascade } from './candidates/resume-cascade.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { createDashboardService, type DashboardService } from './dashboard/service.js';
+import { publishCollectionEvents } from './events/collection-events.js';
 import { createEventStreams } from './events/event-stream.js';
 import { eventRoutes } from './events/routes.js';
 import { taskRoutes } from './tasks/routes.js';
@@ -87,7 +90,11 @@ export async function createFeatures(deps: FeatureDependencies): Promise<Feature
   });
   const activities = createActivityLog({ db, clock });
   const applications = createApplicationService({ db, clock, activities });
-  const candidates = createCandidateService({ db, activities, applications });
+  // Loaded before any route serves, like the dashboard's tallies; follows the database on its own.
+  const candidateFacets = await createCandidateFacets({ db });
+  // The résumés feature is built later (its parse fills candidates in); the cascade reaches it when a candidate is deleted.
+  const candidateResumes = createResumeCascade({ db, removeResume: (actorId, id) => resumeFeature.resumes.remove(actorId, id) });
+  const candidates = createCandidateService({ db, activities, applications, resumes: candidateResumes, facets: candidateFacets });
   const passwords = createPasswordHasher();
   const users = createUserService({ db, clock, activities, passwords, candidates });
   const auth = createAuthService({ users, tokens, passwords, activities, clock, log, attemptsPerMinute: config.auth.loginAttemptsPerMinute });
@@ -97,6 +104,8 @@ export async function createFeatures(deps: FeatureDependencies): Promise<Feature
   const resumeFeature = await createResumesFeature({ db, clock, queue: deps.queue, events: deps.events, activities, candidates, pool: deps.pool });
   const analysisSettings = createAnalysisSettings({ db, clock, config, credentials, activities, pool: deps.pool, log });
   const analysisFeature = await createAnalysisFeature({ db, clock, log, queue: deps.queue, events: deps.events, activities, jobs, settings: analysisSettings, pool: deps.pool });
+  // Stops by itself when the database closes.
+  publishCollectionEvents({ db, events: deps.events });
   const services: FeatureServices = { tokens, activities, jobs, users, auth, candidates, applications, dashboard, resumes: resumeFeature.resumes, resumeImports: resumeFeature.imports, analysis: analysisFeature.analysis, analysisSettings };
 
   const routes: FastifyPluginAsync = async (api) => {

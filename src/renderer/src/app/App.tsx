@@ -47,12 +47,14 @@ export function App() {
     const stopImports = stores.imports.getState().follow(stores.stream);
     const stopAnalyses = stores.analysis.getState().follow(stores.stream);
     const stopRanking = stores.ranking.getState().follow(stores.stream);
+    const stopJobs = stores.jobs.getState().follow(stores.stream);
     stores.stream.start();
     return () => {
       stopFollowing();
       stopImports();
       stopAnalyses();
       stopRanking();
+      stopJobs();
       stores.stream.stop();
     };
   }, [status, stores]);
@@ -66,10 +68,13 @@ export function App() {
     return () => window.clearTimeout(timer);
   }, [status, expiresAt, stores]);
 
-  // Each time the stream (re)opens, events may have been missed: read the task list again.
+  // Each time the stream (re)opens, events may have been missed: read the task list and the open job again.
   const streamState = useStore(stores.connectivity, (s) => s.stream);
   useEffect(() => {
-    if (streamState === 'open') void stores.tasks.getState().refresh();
+    if (streamState === 'open') {
+      void stores.tasks.getState().refresh();
+      void stores.jobs.getState().refreshOpenJob();
+    }
     // A dropped stream is the first sign the core may have gone away.
     if (streamState === 'connecting') void stores.connectivity.getState().checkCore();
   }, [streamState, stores]);

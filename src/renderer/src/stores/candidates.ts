@@ -3,7 +3,7 @@
 import type { Static } from 'typebox';
 import { createStore } from 'zustand/vanilla';
 import type { ApplicationOut } from '../../../shared/api/applications';
-import type { CandidateListQuery, CandidateOut, CandidateUpdateBody } from '../../../shared/api/candidates';
+import type { CandidateListItem, CandidateListQuery, CandidateOut, CandidateUpdateBody } from '../../../shared/api/candidates';
 import type { ApiClient } from '../../../shared/api/client';
 import type { ResumeOut, ResumeSummary } from '../../../shared/api/resumes';
 import { MAX_PAGE_SIZE } from '../app/contract';
@@ -17,7 +17,7 @@ const PAGE = MAX_PAGE_SIZE;
 export interface CandidatesState {
   filters: CandidateFilters;
   /** Rows by their index in the filtered list; a missing index is not loaded yet. */
-  rows: ReadonlyMap<number, Candidate>;
+  rows: ReadonlyMap<number, CandidateListItem>;
   total: number;
   status: LoadStatus;
   error: string | null;
@@ -62,8 +62,9 @@ export function createCandidatesStore({ api }: { api: ApiClient }) {
           return { rows, total: result.total, status: 'ready' };
         });
       } catch (error) {
-        requested.delete(page);
+        // A late failure of an earlier query must not forget this query's request for the same page.
         if (gen !== generation) return;
+        requested.delete(page);
         set({ status: 'error', error: messageOf(error) });
       }
     }
@@ -137,7 +138,8 @@ export function createCandidatesStore({ api }: { api: ApiClient }) {
         const candidate = await api.candidates.update(id, body);
         set((state) => {
           const rows = new Map(state.rows);
-          for (const [index, row] of rows) if (row.id === id) rows.set(index, candidate);
+          // The record changed; the row's best score and statuses did not.
+          for (const [index, row] of rows) if (row.id === id) rows.set(index, { ...candidate, bestScore: row.bestScore, applicationStatuses: row.applicationStatuses });
           return { candidate: state.candidate?.id === id ? candidate : state.candidate, rows };
         });
       },

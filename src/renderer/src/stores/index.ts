@@ -12,14 +12,14 @@ import { createImportsStore } from './imports';
 import { createJobsStore } from './jobs';
 import { createRankingStore } from './ranking';
 import { createSelfServiceStore } from './self-service';
-import { createSessionStore } from './session';
+import { createSessionStore, type SessionStorage } from './session';
 import { createTasksStore } from './tasks';
 import { createToastsStore } from './toasts';
 import { createUsersStore } from './users';
 
 export interface StoreEnvironment {
   baseUrl: string;
-  storage: Storage;
+  storage: SessionStorage;
   now: () => number;
   online: boolean;
   timeZone: string;

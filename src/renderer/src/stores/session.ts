@@ -9,6 +9,13 @@ const STORAGE_KEY = 'recruiting-desk.session';
 
 export type SessionStatus = 'checking' | 'needs-setup' | 'signed-out' | 'signed-in' | 'unreachable';
 
+/** The part of the Web Storage API the session uses: localStorage in the app, a Map in Node tests. */
+export interface SessionStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 interface StoredSession {
   token: string;
   expiresAt: number;
@@ -37,11 +44,11 @@ export interface SessionState {
 
 export interface SessionDeps {
   api: ApiClient;
-  storage: Storage;
+  storage: SessionStorage;
   now: () => number;
 }
 
-function readStored(storage: Storage): StoredSession | null {
+function readStored(storage: SessionStorage): StoredSession | null {
   try {
     const parsed = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null') as Partial<StoredSession> | null;
     if (parsed && typeof parsed.token === 'string' && typeof parsed.expiresAt === 'number') return { token: parsed.token, expiresAt: parsed.expiresAt };

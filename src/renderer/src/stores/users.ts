@@ -17,6 +17,7 @@ export interface UsersState {
 }
 
 export function createUsersStore({ api }: { api: ApiClient }) {
+  let listRequest = 0;
   return createStore<UsersState>()((set, get) => ({
     query: { limit: 50, skip: 0 },
     page: null,
@@ -29,11 +30,14 @@ export function createUsersStore({ api }: { api: ApiClient }) {
     },
 
     async load() {
+      // Only the latest request may write the list, so an earlier search answering late cannot replace a later one.
+      const request = ++listRequest;
       set((state) => ({ status: state.page ? state.status : 'loading', error: null }));
       try {
-        set({ page: await api.users.list(get().query), status: 'ready' });
+        const page = await api.users.list(get().query);
+        if (request === listRequest) set({ page, status: 'ready' });
       } catch (error) {
-        set({ status: 'error', error: messageOf(error) });
+        if (request === listRequest) set({ status: 'error', error: messageOf(error) });
       }
     },
 

@@ -5,9 +5,11 @@ import type { MigrationStrategies } from 'rxdb';
 import { analysisMigrationStrategies } from './analyses.js';
 import { candidateMigrationStrategies } from './candidates.js';
 import { jobMigrationStrategies } from './jobs.js';
+import { resumeMigrationStrategies } from './resumes.js';
 
 export const MIGRATION_STRATEGIES: Readonly<Record<string, MigrationStrategies>> = {
   jobs: jobMigrationStrategies,
   analyses: analysisMigrationStrategies,
   candidates: candidateMigrationStrategies,
+  resumes: resumeMigrationStrategies,
 };

@@ -1,7 +1,8 @@
 // Runs one queued analysis document to its end: reads the résumé and job, answers from the cache
 // when an identical analysis has completed (no provider call, zero usage), otherwise runs the
-// fallback chain in the worker pool, then records the outcome, marks the résumé analysed and
-// announces 'analysis.completed'. Shared by the single-analysis and the ranking tasks.
+// fallback chain in the worker pool (leaving out providers found unreachable moments ago), then
+// records the outcome, marks the résumé analysed and announces 'analysis.completed'. Shared by the
+// single-analysis and the ranking tasks.
 import type { Analysis, AnalysisProvider, AnalysisUsage } from '../../../../shared/schemas/analysis.js';
 import type { Job } from '../../../../shared/schemas/job.js';
 import type { AppEventBus } from '../../app-events.js';
@@ -13,6 +14,7 @@ import { PROMPT_VERSION } from './providers/prompt.js';
 import { OFFLINE_MODEL, type AnalysisFallback, type AnalysisRunInput, type AnalysisRunOutcome, type ProviderRun } from './analysis-run.js';
 import { analysableResume, jobOfAnalysis, type AnalysableResume } from './analysis-subject.js';
 import type { AnalysisStore } from './analysis-store.js';
+import { mergeSkipped, type ProviderReachability } from './provider-reachability.js';
 import { analysisCacheKey, type AnalysisJobContent } from './cache-key.js';
 import type { CorpusStats } from './offline/bm25.js';
 
@@ -63,6 +65,8 @@ export interface AnalysisExecutorDeps {
   store: AnalysisStore;
   runner: AnalysisRunner;
   planner: AnalysisPlanner;
+  /** Which providers were found unreachable moments ago, so runs skip them for a while. */
+  reachability: ProviderReachability;
   /** Reads a job by id (the jobs feature's in-memory index). */
   getJob(id: string): Promise<Job | undefined>;
   events: AppEventBus;
@@ -92,7 +96,7 @@ function totalUsage(main: AnalysisUsage | undefined, fallbacks: readonly Analysi
 }
 
 export function createAnalysisExecutor(deps: AnalysisExecutorDeps): AnalysisExecutor {
-  const { db, store, runner, planner, events, clock } = deps;
+  const { db, store, runner, planner, reachability, events, clock } = deps;
   const log = deps.log.child({ module: 'analysis' });
 
   async function plan(requested?: AnalysisProvider): Promise<AnalysisPlan> {
@@ -148,6 +152,19 @@ export function createAnalysisExecutor(deps: AnalysisExecutorDeps): AnalysisExec
     }
   }
 
+  /** Every link was skipped as unreachable: the run fails as the last of them, without the pool. */
+  function allSkipped(chain: readonly ProviderRun[], skipped: readonly AnalysisFallback[]): AnalysisRunOutcome {
+    const last = skipped.at(-1);
+    const run = chain.find((link) => link.name === last?.provider);
+    return {
+      ok: false,
+      provider: last?.provider ?? null,
+      model: run ? modelOf(run) : '',
+      error: last ? { code: last.code, message: last.message } : { code: 'no_provider', message: 'No analysis provider is configured.' },
+      fallbacks: [],
+    };
+  }
+
   const failWith = (id: string, code: string, message: string) =>
     finish(id, (current) => ({ ...current, status: 'failed', error: { code, message }, completedAt: clock.now() }));
 
@@ -195,17 +212,24 @@ export function createAnalysisExecutor(deps: AnalysisExecutorDeps): AnalysisExec
     }
 
     await store.modify(analysisId, (current) => (current.status === 'queued' || current.status === 'running' ? { ...current, status: 'running', cacheKey: key, blind: runPlan.blind } : null));
-    const outcome = await runner.analyze({
-      resumeText: resume.text,
-      profile: resume.profile,
-      ...(job ? { job } : {}),
-      chain: runPlan.chain,
-      blind: runPlan.blind,
-      ...(context.corpus ? { corpus: context.corpus } : {}),
-      now: clock.now(),
-    }, { signal: context.signal });
+    // The cache key above is the whole chain's: skipping an unreachable link changes who answers,
+    // not what was asked.
+    const { runnable, skipped } = reachability.split(runPlan.chain);
+    const ran = runnable.length === 0
+      ? allSkipped(runPlan.chain, skipped)
+      : await runner.analyze({
+          resumeText: resume.text,
+          profile: resume.profile,
+          ...(job ? { job } : {}),
+          chain: runnable,
+          blind: runPlan.blind,
+          ...(context.corpus ? { corpus: context.corpus } : {}),
+          now: clock.now(),
+        }, { signal: context.signal });
     // Cancelled while the pool worked: the queue records nothing, and neither does the analysis.
     context.signal.throwIfAborted();
+    reachability.observe(runnable, ran);
+    const outcome: AnalysisRunOutcome = { ...ran, fallbacks: mergeSkipped(runPlan.chain, skipped, ran) };
     const fallbacks = outcome.fallbacks.map((f) => ({ provider: f.provider, code: f.code }));
 
     if (outcome.ok) {

@@ -10,6 +10,7 @@ import type { ActivityLog } from '../activities/service.js';
 import type { JobService } from '../jobs/service.js';
 import { createAnalysisExecutor, type AnalysisPlanner, type AnalysisRunner } from './analysis-executor.js';
 import { createAnalysisStore } from './analysis-store.js';
+import { createProviderReachability } from './provider-reachability.js';
 import { startAutoAnalysis, type AutoAnalysis } from './auto-analysis.js';
 import { analysisRoutes } from './routes.js';
 import { createAnalysisService, type AnalysisService } from './service.js';
@@ -46,11 +47,12 @@ export async function createAnalysisFeature(deps: AnalysisFeatureDeps): Promise<
   // The jobs feature's index first; a job it has not seen (arrived by sync) from the database.
   const getJob = async (id: string) => jobs.getJob(id) ?? (await db.jobs.findOne(id).exec())?.toMutableJSON();
   const store = createAnalysisStore(db);
-  const executor = createAnalysisExecutor({ db, store, runner: pool, planner: settings, getJob, events, clock, log });
+  const reachability = createProviderReachability({ clock });
+  const executor = createAnalysisExecutor({ db, store, runner: pool, planner: settings, reachability, getJob, events, clock, log });
   const analysis = createAnalysisService({ db, store, executor, queue, activities, getJob });
   const wasCancelled = async (taskId: string) => (await queue.get(taskId)).status === 'cancelled';
   queue.register(ANALYSIS_RUN_TASK, createRunTaskHandler({ executor, wasCancelled }));
-  queue.register(ANALYSIS_RANK_TASK, createRankTaskHandler({ db, store, executor, getJob, rankConcurrency: RANK_ANALYSES_PER_WORKER * Math.max(1, pool.size) }));
+  queue.register(ANALYSIS_RANK_TASK, createRankTaskHandler({ db, store, executor, getJob, wasCancelled, rankConcurrency: RANK_ANALYSES_PER_WORKER * Math.max(1, pool.size) }));
   const autoAnalysis = startAutoAnalysis({ db, events, analysis, getJob, log });
   await analysis.requeueQueued();
   return { analysis, autoAnalysis, routes: analysisRoutes({ analysis }) };

@@ -6,7 +6,9 @@
 // task SUCCEEDS (result { status: 'failed' }): the providers' transient failures were already
 // retried inside the run, so a task retry would only pay again. The UI reads the analysis status.
 // Only when the pool itself cannot run the analysis does the task fail and retry; after its last
-// attempt the analysis is recorded as failed so it never stays 'running'.
+// attempt the analysis is recorded as failed so it never stays 'running'. A cancelled task (either
+// type) records its unfinished analyses as failed with code `cancelled`; a shutdown leaves them for
+// the task's next run.
 import { createHash } from 'node:crypto';
 import { ANALYSIS_PROVIDERS, type AnalysisProvider } from '../../../../shared/schemas/analysis.js';
 import type { Job } from '../../../../shared/schemas/job.js';
@@ -41,6 +43,8 @@ export interface AnalysisTaskDeps {
   getJob(id: string): Promise<Job | undefined>;
   /** Analyses a ranking runs at once (a multiple of the pool's size keeps every worker busy). */
   rankConcurrency: number;
+  /** Whether the task was cancelled (rather than interrupted by a shutdown, which requeues it). */
+  wasCancelled(taskId: string): Promise<boolean>;
 }
 
 function isProvider(value: unknown): value is AnalysisProvider {
@@ -77,7 +81,10 @@ function corpusOf(resumes: readonly AnalysableResume[]) {
   return buildCorpusStats(resumes.map((resume) => termBag(resume.text, resume.profile.skills.map((skill) => skill.name))));
 }
 
-/** Runs `work` over `items`, at most `limit` at a time, stopping early when `signal` aborts. */
+/**
+ * Runs `work` over `items`, at most `limit` at a time, stopping early when `signal` aborts. Rejects
+ * only once every lane has stopped, so nothing is still writing when the caller cleans up.
+ */
 async function forEachLimited<T>(items: readonly T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lane = async () => {
@@ -87,7 +94,9 @@ async function forEachLimited<T>(items: readonly T[], limit: number, signal: Abo
       await work(item);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  const failed = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 export interface RunTaskDeps {
@@ -116,7 +125,7 @@ export function createRunTaskHandler({ executor, wasCancelled }: RunTaskDeps): T
   };
 }
 
-export function createRankTaskHandler({ db, store, executor, getJob, rankConcurrency }: AnalysisTaskDeps): TaskHandler {
+export function createRankTaskHandler({ db, store, executor, getJob, rankConcurrency, wasCancelled }: AnalysisTaskDeps): TaskHandler {
   async function resumeIdsOf(payload: RankPayload): Promise<string[]> {
     if (payload.resumeIds) return payload.resumeIds;
     // The applications feature offers no "résumés of a job" read; this is that one query. An
@@ -169,7 +178,7 @@ export function createRankTaskHandler({ db, store, executor, getJob, rankConcurr
     const progressStep = Math.max(1, Math.floor(resumes.length / 100));
     await ctx.progress(0, resumes.length, `Ranking ${resumes.length} résumés for ${job.title}`);
 
-    await forEachLimited(resumes, rankConcurrency, ctx.signal, async (resume) => {
+    const rankOne = async (resume: AnalysableResume): Promise<void> => {
       const cacheKey = executor.cacheKey(resume, jobContent, plan, fingerprint);
       const earlier = await store.findCompleted(cacheKey);
       if (earlier) {
@@ -199,7 +208,33 @@ export function createRankTaskHandler({ db, store, executor, getJob, rankConcurr
       done++;
       // About a hundred progress writes per ranking, however many résumés: each is a task write.
       if (done === resumes.length || done % progressStep === 0) await ctx.progress(done, resumes.length);
-    });
+    };
+
+    try {
+      await forEachLimited(resumes, rankConcurrency, ctx.signal, rankOne);
+    } catch (error) {
+      await settleUnfinished(task.id, resumes, ctx.signal.aborted, ctx.attempt >= task.maxAttempts);
+      throw error;
+    }
     return { jobId: job.id, total: resumes.length, ...counts, refused };
   };
+
+  /**
+   * A ranking that stops for good must not leave analyses 'queued' or 'running': cancelled, each one
+   * it made and did not finish (this attempt's or an earlier one's) fails as `cancelled`; failed on
+   * its last attempt, as `run_failed`. Cut short by a shutdown, they stay for the resumed task.
+   */
+  async function settleUnfinished(taskId: string, resumes: readonly AnalysableResume[], aborted: boolean, lastAttempt: boolean): Promise<void> {
+    let code: string;
+    let message: string;
+    if (aborted && (await wasCancelled(taskId))) {
+      [code, message] = ['cancelled', 'The ranking was cancelled before this analysis finished.'];
+    } else if (!aborted && lastAttempt) {
+      [code, message] = ['run_failed', 'The ranking could not finish this analysis; rank again later.'];
+    } else {
+      return;
+    }
+    // executor.fail keeps a finished analysis as it is and skips one never made.
+    for (const resume of resumes) await executor.fail(rankAnalysisId(taskId, resume.id), code, message);
+  }
 }

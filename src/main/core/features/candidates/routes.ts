@@ -43,6 +43,12 @@ export function candidateRoutes({ candidates }: { candidates: CandidateService }
       schema: {
         tags,
         summary: 'List and search candidates',
+        description: [
+          'q, tag, skill and source filter the candidate record; status and min_score/max_score filter by the candidate’s applications',
+          'and analyses (a range leaves out candidates never analysed; min_score above max_score is a 400).',
+          'Each item carries its bestScore (when analysed) and the distinct statuses of its applications.',
+          'sort=bestScore puts the best first (desc) or last (asc), candidates never analysed always at the end.',
+        ].join(' '),
         querystring: CandidateListQuery,
         response: { 200: CandidatePage, 400: ErrorResponse, ...AUTH_ERRORS },
       },
@@ -94,16 +100,19 @@ export function candidateRoutes({ candidates }: { candidates: CandidateService }
       schema: {
         tags,
         summary: 'Delete a candidate',
-        description: 'A candidate with applications is refused with 409 unless force=true, which deletes the applications too.',
+        description: [
+          'A candidate with applications is refused with 409 unless force=true, which deletes the applications too.',
+          'The candidate’s résumés always go with them: each PDF, its extracted text and its analyses are deleted (resumesDeleted says how many).',
+        ].join(' '),
         params: CandidateParams,
         querystring: CandidateDeleteQuery,
         response: { 200: CandidateDeleteResponse, 400: ErrorResponse, ...AUTH_ERRORS, 404: ErrorResponse, 409: ErrorResponse },
       },
       handler: async (request) => {
-        const { applicationsDeleted } = await candidates.remove(principalOf(request).userId, request.params.candidate_id, {
+        const deleted = await candidates.remove(principalOf(request).userId, request.params.candidate_id, {
           force: request.query.force ?? false,
         });
-        return { ok: true as const, applicationsDeleted };
+        return { ok: true as const, ...deleted };
       },
     });
   };

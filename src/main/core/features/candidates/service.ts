@@ -1,14 +1,13 @@
 // Candidates: the people recruiters track. Create, read, search, update and delete, with duplicate
 // detection by primary e-mail and an activity recorded for every change.
 import { randomUUID } from 'node:crypto';
-import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb';
 import type { CandidateCreateBody, CandidateListQuery, CandidateUpdateBody } from '../../../../shared/api/candidates.js';
 import { MIN_PHONE_DIGITS, phoneDigits, primaryPhoneOf, type Candidate } from '../../../../shared/schemas/candidate.js';
 import type { AppDatabase } from '../../db/database.js';
 import { unstamped } from '../../db/write-stamp.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { ActivityLog } from '../activities/service.js';
-import { escapeRegex, findPage, type FoundPage } from './find-page.js';
+import { createCandidateLister, type CandidateListDeps, type CandidateListPage } from './candidate-list.js';
 import { createKeyedLock } from './keyed-lock.js';
 
 /** What deleting a candidate needs from the applications feature. */
@@ -18,10 +17,21 @@ export interface CandidateApplications {
   removeForCandidate(actorId: string, candidateId: string): Promise<number>;
 }
 
+/** What deleting a candidate needs from the résumés feature. */
+export interface CandidateResumes {
+  /** Deletes every résumé of the candidate with its PDF and its analyses (recording each) and returns how many. */
+  removeForCandidate(actorId: string, candidateId: string): Promise<number>;
+}
+
 export interface CandidateServiceDeps {
   db: AppDatabase;
   activities: ActivityLog;
   applications: CandidateApplications;
+  resumes: CandidateResumes;
+  /** The application statuses and best scores the list filters by. */
+  facets: CandidateListDeps['facets'];
+  /** How many facet-filtered candidates are read by id rather than by the sorted query (tests set it). */
+  smallFacetSet?: number;
 }
 
 export interface CandidateService {
@@ -29,10 +39,13 @@ export interface CandidateService {
   /** A candidate record for a newly registered candidate account (no duplicate check: the person is signing up themselves). */
   createForAccount(actorId: string, account: { name: string; email: string }): Promise<Candidate>;
   get(id: string): Promise<Candidate>;
-  list(query: CandidateListQuery): Promise<FoundPage<Candidate> & { limit: number; skip: number }>;
+  list(query: CandidateListQuery): Promise<CandidateListPage>;
   update(actorId: string, id: string, changes: CandidateUpdateBody): Promise<Candidate>;
-  /** Refuses (409) while the candidate has applications, unless `force`, which deletes them too. */
-  remove(actorId: string, id: string, options: { force: boolean }): Promise<{ applicationsDeleted: number }>;
+  /**
+   * Refuses (409) while the candidate has applications, unless `force`, which deletes them too.
+   * The candidate's résumés (PDFs and analyses included) always go with them.
+   */
+  remove(actorId: string, id: string, options: { force: boolean }): Promise<{ applicationsDeleted: number; resumesDeleted: number }>;
   /** The candidate who is likely the same person: any of the e-mails (caseless) or phone numbers (digits). */
   findLikelyDuplicate(contact: { emails: readonly string[]; phones: readonly string[] }): Promise<Candidate | undefined>;
   /**
@@ -99,22 +112,14 @@ function withPrimaryPhone<T extends CandidateUpdateBody>(changes: T): T & { prim
   return changes.phones ? { ...changes, primaryPhone: primaryPhoneOf(changes.phones) } : changes;
 }
 
-const exactly = (text: string) => ({ $regex: `^${escapeRegex(text)}$`, $options: 'i' });
-
-function listSelector(query: CandidateListQuery): MangoQuerySelector<Candidate> {
-  const clauses: MangoQuerySelector<Candidate>[] = [];
-  if (query.q) {
-    const contains = { $regex: escapeRegex(query.q.trim()), $options: 'i' };
-    clauses.push({ $or: [{ name: contains }, { emails: { $elemMatch: contains } }] } as MangoQuerySelector<Candidate>);
-  }
-  if (query.tag) clauses.push({ tags: { $elemMatch: exactly(query.tag.trim()) } } as MangoQuerySelector<Candidate>);
-  if (query.skill) clauses.push({ skills: { $elemMatch: exactly(query.skill.trim()) } } as MangoQuerySelector<Candidate>);
-  if (query.source) clauses.push({ source: exactly(query.source.trim()) });
-  if (clauses.length === 0) return {};
-  return clauses.length === 1 ? (clauses[0] as MangoQuerySelector<Candidate>) : { $and: clauses };
+/** " and 2 application(s) and 1 résumé(s)": what a candidate's deletion took with it. */
+function deletedAlso(applications: number, resumes: number): string {
+  const parts = [applications ? `${applications} application(s)` : '', resumes ? `${resumes} résumé(s)` : ''].filter(Boolean);
+  return parts.length > 0 ? ` and ${parts.join(' and ')}` : '';
 }
 
-export function createCandidateService({ db, activities, applications }: CandidateServiceDeps): CandidateService {
+export function createCandidateService({ db, activities, applications, resumes, facets, smallFacetSet }: CandidateServiceDeps): CandidateService {
+  const listCandidates = createCandidateLister({ db, facets, ...(smallFacetSet === undefined ? {} : { smallFacetSet }) });
   // Serialises check-then-insert per primary e-mail, so two simultaneous creates of the same
   // person cannot both pass the duplicate check.
   const byEmail = createKeyedLock();
@@ -223,14 +228,7 @@ export function createCandidateService({ db, activities, applications }: Candida
       return (await findDocument(id)).toMutableJSON();
     },
 
-    async list(query) {
-      const limit = query.limit ?? 20;
-      const skip = query.skip ?? 0;
-      const order = query.order ?? 'desc';
-      const sort = [{ [query.sort ?? 'createdAt']: order }, { id: order }] as MangoQuerySortPart<Candidate>[];
-      const page = await findPage(db.candidates, { selector: listSelector(query), sort, limit, skip });
-      return { ...page, limit, skip };
-    },
+    list: listCandidates,
 
     async update(actorId, id, input) {
       const changes = normalized(input);
@@ -262,16 +260,18 @@ export function createCandidateService({ db, activities, applications }: Candida
         });
       }
       const applicationsDeleted = count > 0 ? await applications.removeForCandidate(actorId, id) : 0;
+      // Before the record: a failure half-way leaves the candidate to delete again, not an orphaned PDF.
+      const resumesDeleted = await resumes.removeForCandidate(actorId, id);
       await doc.getLatest().remove();
       await activities.record({
         actorId,
         action: 'candidate.deleted',
         subjectType: 'candidate',
         subjectId: id,
-        summary: `Deleted candidate ${doc.name}${applicationsDeleted ? ` and ${applicationsDeleted} application(s)` : ''}`,
-        details: { applicationsDeleted, ...(doc.primaryEmail ? { primaryEmail: doc.primaryEmail } : {}) },
+        summary: `Deleted candidate ${doc.name}${deletedAlso(applicationsDeleted, resumesDeleted)}`,
+        details: { applicationsDeleted, resumesDeleted, ...(doc.primaryEmail ? { primaryEmail: doc.primaryEmail } : {}) },
       });
-      return { applicationsDeleted };
+      return { applicationsDeleted, resumesDeleted };
     },
   };
 }

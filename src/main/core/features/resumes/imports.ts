@@ -59,7 +59,7 @@ export function summarize(items: readonly UploadItem[]): ImportSummary {
 }
 
 export function createImportService({ db, store, resumes, queue, activities }: ImportServiceDeps): ImportService {
-  const ofImport = (importId: string) => store.findAll({ importId });
+  const ofImport = (importId: string) => store.findByImport(importId);
 
   async function latestSummary(importId: string) {
     const [latest] = await db.activities

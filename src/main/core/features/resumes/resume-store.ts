@@ -29,6 +29,8 @@ export interface ResumeStore {
    */
   modify(id: string, change: (current: Resume) => Resume | null): Promise<Resume | undefined>;
   findAll(selector: MangoQuerySelector<Resume>): Promise<Resume[]>;
+  /** The résumés an import first stored, oldest first: one range of the (importId, createdAt) index. */
+  findByImport(importId: string): Promise<Resume[]>;
   /** Removes the PDF and then the document. */
   remove(doc: ResumeDocument): Promise<void>;
   /** Publishes 'resume.changed'; a deleted résumé is announced with status 'deleted'. */
@@ -98,6 +100,11 @@ export function createResumeStore({ db, events }: { db: AppDatabase; events: App
 
     async findAll(selector) {
       return (await db.resumes.find({ selector }).exec()).map((doc) => doc.toMutableJSON());
+    },
+
+    async findByImport(importId) {
+      const docs = await db.resumes.find({ selector: { importId }, sort: [{ createdAt: 'asc' }, { id: 'asc' }] }).exec();
+      return docs.map((doc) => doc.toMutableJSON());
     },
 
     async remove(doc) {

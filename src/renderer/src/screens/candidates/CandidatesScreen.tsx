@@ -10,6 +10,9 @@ import { Screen } from '../../app/Screen';
 import { hrefOf, navigate } from '../../app/router';
 import { useStores } from '../../app/stores-context';
 import type { CandidateFilters } from '../../stores/candidates';
+import { APPLICATION_STATUSES } from '../../../../shared/schemas/application';
+import { STATUS_LABELS } from '../job/status-labels';
+import { checkScoreRange, type ScoreRangeText } from './score-range';
 import { ImportDialog } from './ImportDialog';
 import { NewCandidateDialog } from './NewCandidateDialog';
 
@@ -17,6 +20,12 @@ const ROW_HEIGHT = 44;
 const DEBOUNCE_MS = 250;
 
 type TextFilter = 'q' | 'skill' | 'tag' | 'source';
+
+const STATUS_OPTIONS = [
+  { value: '', label: 'Any' },
+  { value: 'none', label: 'No application' },
+  ...APPLICATION_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] })),
+];
 
 export function CandidatesScreen() {
   const { candidates } = useStores();
@@ -26,6 +35,8 @@ export function CandidatesScreen() {
   const error = useStore(candidates, (s) => s.error);
   const filters = useStore(candidates, (s) => s.filters);
   const [text, setText] = useState<Record<TextFilter, string>>({ q: filters.q ?? '', skill: filters.skill ?? '', tag: filters.tag ?? '', source: filters.source ?? '' });
+  const [score, setScore] = useState<ScoreRangeText>({ min: filters.min_score?.toString() ?? '', max: filters.max_score?.toString() ?? '' });
+  const range = checkScoreRange(score);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
 
@@ -45,14 +56,23 @@ export function CandidatesScreen() {
           changed = true;
         }
       }
+      // An invalid range sends nothing: the list keeps the last valid one while the field says why.
+      const scores = checkScoreRange(score).filters;
+      for (const key of ['min_score', 'max_score'] as const) {
+        if (scores && scores[key] !== current[key]) {
+          next[key] = scores[key];
+          changed = true;
+        }
+      }
       if (changed) candidates.getState().setFilters(next);
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [text, candidates]);
+  }, [text, score, candidates]);
 
   const onRange = useCallback((from: number, to: number) => candidates.getState().ensureRows(from, to), [candidates]);
   const setTextFilter = (key: TextFilter) => (e: { target: { value: string } }) => setText((t) => ({ ...t, [key]: e.target.value }));
-  const filtered = Boolean(filters.q || filters.skill || filters.tag || filters.source);
+  const setScoreBound = (key: keyof ScoreRangeText) => (e: { target: { value: string } }) => setScore((r) => ({ ...r, [key]: e.target.value }));
+  const filtered = Boolean(filters.q || filters.skill || filters.tag || filters.source || filters.status) || filters.min_score !== undefined || filters.max_score !== undefined;
 
   let body;
   if (status === 'error' && rows.size === 0) body = <ErrorState message={error ?? ''} onRetry={() => void candidates.getState().reload()} />;
@@ -80,6 +100,8 @@ export function CandidatesScreen() {
             <span role="columnheader">Name</span>
             <span role="columnheader">E-mail</span>
             <span role="columnheader">Skills</span>
+            <span role="columnheader">Applications</span>
+            <span role="columnheader">Best score</span>
             <span role="columnheader">Source</span>
             <span role="columnheader">Added</span>
           </div>
@@ -99,6 +121,8 @@ export function CandidatesScreen() {
               </span>
               <span role="gridcell">{c.primaryEmail || '—'}</span>
               <span role="gridcell" className="ellipsis">{c.skills.slice(0, 5).join(', ') || '—'}</span>
+              <span role="gridcell" className="ellipsis">{c.applicationStatuses.map((s) => STATUS_LABELS[s]).join(', ') || '—'}</span>
+              <span role="gridcell">{c.bestScore === undefined ? '—' : Math.round(c.bestScore)}</span>
               <span role="gridcell">{c.source || '—'}</span>
               <span role="gridcell">{new Date(c.createdAt).toLocaleDateString()}</span>
             </div>
@@ -124,6 +148,14 @@ export function CandidatesScreen() {
         <TextField label="Filter by tag" value={text.tag} onChange={setTextFilter('tag')} />
         <TextField label="Filter by source" value={text.source} onChange={setTextFilter('source')} />
         <SelectField
+          label="Status"
+          value={filters.status ?? ''}
+          onChange={(e) => candidates.getState().setFilters({ status: (e.target.value || undefined) as CandidateFilters['status'] })}
+          options={STATUS_OPTIONS}
+        />
+        <TextField label="Score from" type="number" inputMode="decimal" min={0} max={100} value={score.min} error={range.errors.min} onChange={setScoreBound('min')} />
+        <TextField label="Score to" type="number" inputMode="decimal" min={0} max={100} value={score.max} error={range.errors.max} onChange={setScoreBound('max')} />
+        <SelectField
           label="Sort by"
           value={`${filters.sort ?? 'name'}:${filters.order ?? 'asc'}`}
           onChange={(e) => {
@@ -136,6 +168,7 @@ export function CandidatesScreen() {
             { value: 'createdAt:desc', label: 'Newest first' },
             { value: 'createdAt:asc', label: 'Oldest first' },
             { value: 'updatedAt:desc', label: 'Recently updated' },
+            { value: 'bestScore:desc', label: 'Best score first' },
           ]}
         />
       </form>

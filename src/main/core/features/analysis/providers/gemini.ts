@@ -6,6 +6,7 @@
 import { systemClock } from '../../../clock.js';
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from '@google/genai';
 import { startAttempt } from './attempt-signal.js';
+import { isConnectFailure } from './connect-failure.js';
 import {
   DEFAULT_BASE_URLS,
   DEFAULT_MODELS,
@@ -94,7 +95,9 @@ function toProviderError(error: unknown, retryAfterHeader: string | null, now: n
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }
-  // fetch's "fetch failed" (refused, reset) and unreadable bodies: the service is not answering properly.
+  // The SDK passes fetch's TypeError('fetch failed') through as it is; its cause says why.
+  if (isConnectFailure(error)) return new ProviderError('gemini', 'unreachable');
+  // A reply cut off or unreadable: the service is not answering properly.
   return new ProviderError('gemini', 'unavailable');
 }
 

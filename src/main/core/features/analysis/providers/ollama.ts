@@ -3,6 +3,7 @@
 import { Ollama, type ChatResponse } from 'ollama';
 import { systemClock } from '../../../clock.js';
 import { startAttempt } from './attempt-signal.js';
+import { isConnectFailure } from './connect-failure.js';
 import {
   DEFAULT_BASE_URLS,
   DEFAULT_MODELS,
@@ -69,6 +70,8 @@ function toProviderError(error: unknown, retryAfterHeader: string | null, now: n
     const retryAfterMs = kind === 'rate_limited' ? parseRetryAfter(retryAfterHeader, now) : undefined;
     return new ProviderError('ollama', kind, { status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
   }
-  // Connection refused (the daemon is not running), reset, or an unreadable body.
+  // The client lets fetch's TypeError('fetch failed') through: refused means no daemon running.
+  if (isConnectFailure(error)) return new ProviderError('ollama', 'unreachable');
+  // A reply cut off or unreadable.
   return new ProviderError('ollama', 'unavailable');
 }

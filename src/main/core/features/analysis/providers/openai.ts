@@ -1,8 +1,9 @@
 // OpenAI through the official `openai` SDK: chat completions with a `json_schema` response format in
 // strict mode (see openai-strict-schema.ts for how our schema is made strict-compatible).
-import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { systemClock } from '../../../clock.js';
 import { startAttempt } from './attempt-signal.js';
+import { isConnectFailure } from './connect-failure.js';
 import { dropNullOptionals, toStrictSchema } from './openai-strict-schema.js';
 import {
   DEFAULT_BASE_URLS,
@@ -94,6 +95,8 @@ function toProviderError(error: unknown, now: number): ProviderError {
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }
-  // APIConnectionError (refused, reset) and anything else unexpected from the transport.
+  // APIConnectionError wraps fetch's TypeError('fetch failed'), whose cause says why it failed.
+  if (error instanceof APIConnectionError && isConnectFailure(error.cause)) return new ProviderError('openai', 'unreachable');
+  // Anything else unexpected from the transport (a reply cut off mid-body, an unreadable body).
   return new ProviderError('openai', 'unavailable');
 }

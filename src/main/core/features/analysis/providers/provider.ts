@@ -67,6 +67,8 @@ export interface ProviderOptions {
 export type ProviderErrorKind =
   | 'rate_limited'
   | 'unavailable'
+  /** Not reached at all (offline, DNS, refused, reset before any reply): fall back at once, no backoff. */
+  | 'unreachable'
   | 'timeout'
   | 'auth'
   | 'bad_request'
@@ -107,6 +109,7 @@ export class ProviderError extends ExternalServiceError {
 const KIND_TEXT: Record<ProviderErrorKind, string> = {
   rate_limited: 'is rate limiting requests',
   unavailable: 'is unavailable',
+  unreachable: 'could not be reached (offline, or nothing answers at its address)',
   timeout: 'did not answer in time',
   auth: 'refused the credentials',
   bad_request: 'rejected the request',

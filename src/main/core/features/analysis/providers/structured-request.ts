@@ -1,7 +1,7 @@
 // Asks a provider for JSON that fits a schema, and does not trust what comes back: the reply is parsed
 // and validated; an invalid reply gets one corrective request naming what was wrong; rate limits,
-// outages and time-outs are retried with backoff (Retry-After honoured). Model output never reaches
-// the caller unvalidated.
+// outages and time-outs are retried with backoff (Retry-After honoured); a provider not reached at
+// all gets one immediate retry and no backoff. Model output never reaches the caller unvalidated.
 import type { Static, TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import {
@@ -74,6 +74,7 @@ export async function requestStructured<Schema extends TSchema>(
   let attempts = 0;
 
   const send = async (prompt: string): Promise<ProviderReply> => {
+    let unreachableRetried = false;
     for (let tryNumber = 1; ; tryNumber++) {
       attempts++;
       try {
@@ -82,7 +83,16 @@ export async function requestStructured<Schema extends TSchema>(
         usage.outputTokens += reply.usage.outputTokens;
         return reply;
       } catch (error) {
-        if (!(error instanceof ProviderError) || !error.retryable || tryNumber >= policy.maxAttempts) throw error;
+        if (!(error instanceof ProviderError) || tryNumber >= policy.maxAttempts) throw error;
+        // Not reached at all: one immediate retry covers a pooled connection the server had just
+        // closed; a second failure means offline (or nothing listening), where backoff only delays
+        // the fallback.
+        if (error.kind === 'unreachable') {
+          if (unreachableRetried) throw error;
+          unreachableRetried = true;
+          continue;
+        }
+        if (!error.retryable) throw error;
         await options.sleep(retryDelayMs(policy, tryNumber, error.retryAfterMs, random), options.signal);
       }
     }
