@@ -5,12 +5,15 @@
 // The scroll is measured in two speeds, each from a freshly opened list that has settled (so the
 // opening is not charged to the scroll), several runs each; every long task is also looked up in
 // a trace of the main thread, which tells the app's own CPU time from a machine too busy to run it.
+// After the counted runs, one more run per speed is traced in detail (script, style, layout, paint,
+// GC) to say what its heaviest tasks spent their CPU on; that run's timings are not counted.
 import { cpus, loadavg } from 'node:os';
 import { createApiClient } from '../../../src/shared/api/client.js';
 import { startHeadless } from '../../support/headless-process.js';
 import { browserSkipReason, launchChromium, newAppContext, waitForScreen } from '../../e2e/support/browser.js';
 import { percentile, round } from '../stats.js';
 import { traceMainThread } from './main-thread-trace.js';
+import type { TaskBreakdown } from './trace-breakdown.js';
 import { scrollCandidateList, timeToFirstRows, timeToFirstScreen, type ScrollRun } from './page-timing.js';
 import { seedDataFolder } from './seed-data-folder.js';
 
@@ -90,9 +93,11 @@ export async function runUiBench(_sizes: readonly number[]) {
 
     const loadBefore = loadavg()[0] ?? 0;
     const scroll: Record<string, ReturnType<typeof scrollSummary>[]> = {};
+    const heaviestTasks: Record<string, TaskBreakdown[]> = {};
     for (const profile of SCROLL_PROFILES) {
       scroll[profile.name] = [];
-      for (let run = 0; run < SCROLL_RUNS; run++) {
+      for (let run = 0; run <= SCROLL_RUNS; run++) {
+        const diagnostic = run === SCROLL_RUNS;
         // Each run scrolls a freshly opened list, so every run fetches its pages as a first scroll does.
         await page.evaluate(() => {
           (globalThis as unknown as { location: { hash: string } }).location.hash = '#/';
@@ -100,15 +105,26 @@ export async function runUiBench(_sizes: readonly number[]) {
         await waitForScreen(page, 'dashboard');
         await timeToFirstRows(page);
         const marks = { start: `bench-scroll-${profile.name}-${run}-start`, end: `bench-scroll-${profile.name}-${run}-end` };
-        const { result, window } = await traceMainThread(browser, page, marks, () => scrollCandidateList(page, { stepPx: profile.stepPx, maxFrames: profile.maxFrames, marks }));
+        const { result, window } = await traceMainThread(browser, page, marks, () => scrollCandidateList(page, { stepPx: profile.stepPx, maxFrames: profile.maxFrames, marks }), { detail: diagnostic });
+        if (diagnostic) {
+          heaviestTasks[profile.name] = window.breakdown ?? [];
+          for (const task of window.breakdown ?? []) console.log(`  scroll ${profile.name}, traced in detail (not counted): task at ${task.atMs} ms, ${task.cpuMs} ms CPU: ${Object.entries(task.selfCpuMs).slice(0, 6).map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
+          continue;
+        }
         const summaryOfRun = scrollSummary(result, window);
         scroll[profile.name]?.push(summaryOfRun);
         console.log(
           `  scroll ${profile.name} #${run + 1}: ${result.frames} frames, ${result.scrolledPx} px in ${Math.round(result.durationMs)} ms (frame p50 ${round(result.frameIntervalMs.p50, 1)} ms, p95 ${round(result.frameIntervalMs.p95, 1)} ms); ` +
             `long tasks ${result.longTasks.length} [${result.longTasks.map((t) => round(t.durationMs, 0)).join(', ')}] ms; ` +
-            `of those over 50 ms of CPU ${window.overCpuMs.length} [${window.overCpuMs.map((t) => round(t.cpuMs ?? t.wallMs, 0)).join(', ')}] ms; load ${round(loadavg()[0] ?? 0, 1)}`,
+            `of those over 50 ms of CPU ${window.overCpuMs.length} [${window.overCpuMs.map((t) => round(t.cpuMs ?? t.wallMs, 0)).join(', ')}] ms; ` +
+            `heaviest tasks' CPU [${summaryOfRun.heaviestTaskCpuMs.join(', ')}] ms; load ${round(loadavg()[0] ?? 0, 1)}`,
         );
       }
+      const runs = scroll[profile.name] ?? [];
+      console.log(
+        `  scroll ${profile.name}, ${runs.length} runs: long tasks by wall clock [${runs.map((r) => r.longTasks).join(', ')}], over 50 ms of CPU [${runs.map((r) => r.longTasksOver50msCpu).join(', ')}], ` +
+          `heaviest task CPU [${runs.map((r) => r.heaviestTaskCpuMs[0] ?? 0).join(', ')}] ms, main-thread CPU [${runs.map((r) => Math.round(r.mainThread.cpuMs)).join(', ')}] ms`,
+      );
     }
     const loadAfter = loadavg()[0] ?? 0;
     await context.close();
@@ -123,6 +139,7 @@ export async function runUiBench(_sizes: readonly number[]) {
         scroll: {
           profiles: SCROLL_PROFILES.map((p) => ({ name: p.name, stepPx: p.stepPx, what: p.what })),
           runs: scroll,
+          heaviestTasksTracedInDetail: heaviestTasks,
           machineLoad1m: { before: round(loadBefore, 2), after: round(loadAfter, 2), cpus: cpus().length },
         },
       },
@@ -150,6 +167,7 @@ function scrollSummary(run: ScrollRun, window: MainThreadWindow) {
     longTaskMs: run.longTasks.map((t) => round(t.durationMs, 1)),
     longTasksOver50msCpu: window.overCpuMs.length,
     longTaskCpuMs: window.overWallMs.map((t) => (t.cpuMs === undefined ? null : round(t.cpuMs, 1))),
+    heaviestTaskCpuMs: window.heaviest.map((t) => round(t.cpuMs ?? t.wallMs, 1)),
     mainThread: { tasks: window.tasks, wallMs: round(window.wallMs, 1), cpuMs: round(window.cpuMs, 1) },
     longTasksBeforeScrollNotCounted: run.longTasksBeforeScroll,
     settleFrames: run.settleFrames,
@@ -167,7 +185,9 @@ function scrollTarget(runs: Record<string, ReturnType<typeof scrollSummary>[]>, 
   const all = Object.values(runs).flat();
   const longTasks = all.reduce((sum, r) => sum + r.longTasks, 0);
   const ownCpu = all.reduce((sum, r) => sum + r.longTasksOver50msCpu, 0);
-  const perProfile = Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, { longTasksPerRun: r.map((x) => x.longTasks), over50msCpuPerRun: r.map((x) => x.longTasksOver50msCpu) }]));
+  const perProfile = Object.fromEntries(
+    Object.entries(runs).map(([name, r]) => [name, { longTasksPerRun: r.map((x) => x.longTasks), over50msCpuPerRun: r.map((x) => x.longTasksOver50msCpu), heaviestTaskCpuMsPerRun: r.map((x) => x.heaviestTaskCpuMs[0] ?? 0) }]),
+  );
   const load = `1-minute load ${round(loadBefore, 1)} → ${round(loadAfter, 1)} on ${cpus().length} cores`;
   const note =
     longTasks === 0

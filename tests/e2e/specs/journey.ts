@@ -195,19 +195,22 @@ export function defineJourneySpecs(spec: string, open: OpenSurface): void {
       const dialog = page.getByRole('dialog', { name: 'Add an applicant' });
       await dialog.getByLabel('Find a candidate').fill(focus.name);
       await dialog.getByRole('radio', { name: new RegExp(`^${focus.name} `) }).check();
+      // The candidate's résumé is offered, and chosen by default, to go with the application.
+      const resumeGroup = dialog.getByRole('group', { name: 'Résumé to send' });
+      const focusResume = resumeGroup.getByRole('radio', { name: focus.fileName, exact: false });
+      await focusResume.waitFor();
+      await expect.poll(() => focusResume.isChecked(), { timeout: 10_000 }).toBe(true);
       await visit('add-applicant');
       await dialog.getByRole('button', { name: 'Add to job' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByRole('listitem', { name: 'Applied: 1' }).waitFor();
-      // The others through the API, each with its résumé: the "Add applicant" dialog sends no
-      // résumé, and the rank task ranks only applications that carry one (reported as a gap).
+      const [added] = (await api.applications.list({ job_id: jobId, limit: 1 })).items;
+      expect(added?.resumeId).toBeTruthy();
+      // The others apply through the API, as from another window or device: the board follows live.
       const { items } = await api.resumes.list({ limit: 100 });
       for (const resume of items.filter((r) => r.fileName !== focus.fileName)) {
         await api.applications.create({ job_id: jobId, candidate_id: resume.candidateId ?? '', resume_id: resume.id });
       }
-      // The board does not follow applications made elsewhere (reported as a gap), so it is reloaded.
-      await page.reload();
-      await waitForScreen(page, 'job');
       await page.getByRole('listitem', { name: `Applied: ${resumes.length}` }).waitFor();
       await visit('job-pipeline');
     });
