@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_STATUSES } from '../../src/shared/schemas/application.js';
 import { startApp, type AppUnderTest } from './support/app.js';
-import { announceSkip, browserSkipReason, launchChromium, waitForScreen } from './support/browser.js';
+import { announceSkip, browserSkipReason, launchChromium, signInThroughPage } from './support/browser.js';
 import { screenshotsFor } from './support/screenshots.js';
 
 const skip = announceSkip('e2e board layout (Chromium)', browserSkipReason());
@@ -48,12 +48,7 @@ describe.skipIf(skip !== undefined)('the pipeline board at 1280 × 800', () => {
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', locale: 'en-GB' });
     page = await context.newPage();
-    await page.goto(app.url);
-    await waitForScreen(page, 'sign-in');
-    await page.getByLabel('Username').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await waitForScreen(page, 'dashboard');
+    await signInThroughPage(page, app.url, ADMIN);
     await page.evaluate((hash) => {
       (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
     }, `#/jobs/${encodeURIComponent(jobId)}`);

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startApp, type AppUnderTest } from './support/app.js';
-import { announceSkip, browserSkipReason, launchChromium, waitForScreen } from './support/browser.js';
+import { announceSkip, browserSkipReason, launchChromium, signInThroughPage } from './support/browser.js';
 
 const skip = announceSkip('e2e live board (Chromium)', browserSkipReason());
 const ADMIN = { username: 'live.admin', password: 'live-board-password-1', email: 'live.admin@example.test' };
@@ -31,12 +31,7 @@ describe.skipIf(skip !== undefined)('the board updates when another user moves a
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     page = await context.newPage();
-    await page.goto(app.url);
-    await waitForScreen(page, 'sign-in');
-    await page.getByLabel('Username').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await waitForScreen(page, 'dashboard');
+    await signInThroughPage(page, app.url, ADMIN);
     await page.evaluate((hash) => {
       (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
     }, `#/jobs/${encodeURIComponent(jobId)}`);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '../../src/shared/api/common.js';
 import { seedDataFolder } from '../bench/ui/seed-data-folder.js';
 import { startApp, type AppUnderTest } from './support/app.js';
-import { announceSkip, browserSkipReason, launchChromium, newAppContext, waitForScreen } from './support/browser.js';
+import { announceSkip, browserSkipReason, launchChromium, newAppContext, waitForScreen, signInThroughPage } from './support/browser.js';
 
 const skip = announceSkip('e2e candidate list (Chromium)', browserSkipReason());
 const CANDIDATES = 3_000;
@@ -31,12 +31,7 @@ describe.skipIf(skip !== undefined)('the candidate list', () => {
       const url = new URL(request.url());
       if (url.pathname.endsWith('/candidates') && url.searchParams.has('skip')) pagesAsked.push(Number(url.searchParams.get('skip')));
     });
-    await page.goto(app.url);
-    await waitForScreen(page, 'sign-in');
-    await page.getByLabel('Username').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await waitForScreen(page, 'dashboard');
+    await signInThroughPage(page, app.url, ADMIN);
   });
 
   afterAll(async () => {

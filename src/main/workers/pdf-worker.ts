@@ -36,11 +36,13 @@ const skillMatcher = loadSkillMatcher(workerData);
 // A worker that only extracts PDFs never awaits the matcher; its failure is reported by parseResume.
 skillMatcher.catch(() => undefined);
 
+// The pool moves each task's bytes into the worker in a buffer of their own, so pdf.js may take them.
 export function extractPdf(task: PdfTask): Promise<PdfExtraction> {
-  return extractPdfText(task.bytes, task.limits);
+  return extractPdfText(task.bytes, task.limits, { handOver: true });
 }
 
 export async function parseResume(task: ResumeTask): Promise<ResumeParse> {
-  const extraction = await extractPdfText(task.bytes, task.limits);
+  // A résumé keeps no link annotations (resumeParseOf drops them), so they are not read.
+  const extraction = await extractPdfText(task.bytes, task.limits, { links: false, handOver: true });
   return extraction.ok ? resumeParseOf(extraction, await skillMatcher, task.now) : extraction;
 }

@@ -90,7 +90,7 @@ async function singleThreadPhase(corpus: readonly CorpusResume[]): Promise<Parse
   return runParsePhase({
     corpus,
     parse: async (bytes) => {
-      const extraction = await extractPdfText(bytes, DEFAULT_PDF_LIMITS);
+      const extraction = await extractPdfText(bytes, DEFAULT_PDF_LIMITS, { links: false });
       return extraction.ok ? resumeParseOf(extraction, skills, NOW.getTime()) : extraction;
     },
     concurrency: 1,

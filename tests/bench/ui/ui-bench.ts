@@ -10,7 +10,7 @@
 import { cpus, loadavg } from 'node:os';
 import { createApiClient } from '../../../src/shared/api/client.js';
 import { startHeadless } from '../../support/headless-process.js';
-import { browserSkipReason, launchChromium, newAppContext, waitForScreen } from '../../e2e/support/browser.js';
+import { browserSkipReason, launchChromium, newAppContext, waitForScreen, signInThroughPage } from '../../e2e/support/browser.js';
 import { percentile, round } from '../stats.js';
 import { traceMainThread } from './main-thread-trace.js';
 import type { TaskBreakdown } from './trace-breakdown.js';
@@ -73,12 +73,7 @@ export async function runUiBench(_sizes: readonly number[]) {
 
     const context = await newAppContext(browser);
     const page = await context.newPage();
-    await page.goto(app.url);
-    await waitForScreen(page, 'sign-in');
-    await page.getByLabel('Username').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await waitForScreen(page, 'dashboard');
+    await signInThroughPage(page, app.url, ADMIN);
 
     const firstOpenMs = await timeToFirstRows(page);
     const reopenMs: number[] = [];

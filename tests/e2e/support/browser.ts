@@ -53,3 +53,13 @@ export function watchPage(page: Page): PageProblems {
 export async function waitForScreen(page: Page, name: string, timeout = 15_000): Promise<void> {
   await page.locator(`[data-screen="${name}"]`).first().waitFor({ state: 'visible', timeout });
 }
+
+/** Opens the app at `url` and signs in on the sign-in screen, as a person would; ends on the dashboard. */
+export async function signInThroughPage(page: Page, url: string, user: { username: string; password: string }): Promise<void> {
+  await page.goto(url);
+  await waitForScreen(page, 'sign-in');
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await waitForScreen(page, 'dashboard');
+}

@@ -75,10 +75,16 @@ describe('application.changed', () => {
     const stream = await open(staff);
     const response = await api.as(staff, { method: 'DELETE', url: `${JOBS_URL}/${job.id}?force=true` });
     expect(response.statusCode, response.body).toBe(200);
-    for (const id of [application.id, second.id]) {
-      expect(await nextAbout(stream, 'application.changed', id)).toMatchObject({ id, jobId: job.id, deleted: true });
+    // The deletions come in whatever order the store removes them: collect until all three are seen.
+    const expected = new Set([`application.changed ${application.id}`, `application.changed ${second.id}`, `job.changed ${job.id}`]);
+    const seen = new Map<string, { jobId?: string; deleted: boolean }>();
+    while (seen.size < expected.size) {
+      const message = await stream.next((m) => (m.event === 'application.changed' || m.event === 'job.changed') && expected.has(`${m.event} ${(JSON.parse(m.data) as { id: string }).id}`));
+      const data = JSON.parse(message.data) as { id: string; jobId?: string; deleted: boolean };
+      if (data.deleted) seen.set(`${message.event} ${data.id}`, data);
     }
-    expect(await nextAbout(stream, 'job.changed', job.id)).toMatchObject({ deleted: true });
+    for (const id of [application.id, second.id]) expect(seen.get(`application.changed ${id}`)).toMatchObject({ jobId: job.id, deleted: true });
+    expect(seen.get(`job.changed ${job.id}`)).toMatchObject({ deleted: true });
   });
 
   it('carries ids and status only, no personal data of the candidate', async () => {

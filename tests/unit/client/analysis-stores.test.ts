@@ -2,7 +2,6 @@
 // real event stream: an analysis shows up queued and ends completed from 'analysis.completed', and
 // "Rank applicants" follows the task's progress to its end and then shows the ranking.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoreApi } from 'zustand/vanilla';
 import { createApiClient, type ApiClient } from '../../../src/shared/api/client.js';
 import { createEventStream, type EventStream } from '../../../src/shared/api/event-stream.js';
 import { createAnalysisStore } from '../../../src/renderer/src/stores/analysis.js';
@@ -10,22 +9,11 @@ import { createRankingStore } from '../../../src/renderer/src/stores/ranking.js'
 import { createTestApi, type TestApi } from '../../support/api-harness.js';
 import { makeResumeText } from '../../unit/analysis/analysis-fixtures.js';
 import { insertParsedResume } from '../../integration/api/analysis.fixtures.js';
+import { until } from '../stores/support.js';
 
 let api: TestApi;
 let client: ApiClient;
 let stream: EventStream;
-
-/** Resolves once the store's state satisfies the predicate (now or after a later change). */
-function until<S>(store: StoreApi<S>, predicate: (state: S) => boolean): Promise<S> {
-  return new Promise((resolve) => {
-    if (predicate(store.getState())) return resolve(store.getState());
-    const off = store.subscribe((state) => {
-      if (!predicate(state)) return;
-      off();
-      resolve(state);
-    });
-  });
-}
 
 beforeAll(async () => {
   api = await createTestApi({}, { poolSize: 1, startQueue: true });

@@ -3,7 +3,6 @@
 // user still in flight is never undone by a refresh those events cause.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoreApi } from 'zustand/vanilla';
 import { unstamped } from '../../../src/main/core/db/write-stamp.js';
 import { createJobsStore, JOB_DELETED_MESSAGE, type JobsState, type JobsStore } from '../../../src/renderer/src/stores/jobs.js';
 import type { ApplicationOut } from '../../../src/shared/api/applications.js';
@@ -13,6 +12,7 @@ import type { Application, ApplicationStatus } from '../../../src/shared/schemas
 import { createTestApi, type TestApi } from '../../support/api-harness.js';
 import { addApplication, createCandidate } from '../../integration/api/candidates.fixtures.js';
 import { createJob, JOBS_URL } from '../../integration/api/jobs.fixtures.js';
+import { until } from './support.js';
 
 let api: TestApi;
 let other: string;
@@ -68,18 +68,6 @@ function openStream(): Promise<void> {
       resolve();
     };
     stateListeners.add(listener);
-  });
-}
-
-/** Resolves once the store's state satisfies the predicate (now or after a later change). */
-function until(store: StoreApi<JobsState>, predicate: (state: JobsState) => boolean): Promise<JobsState> {
-  return new Promise((resolve) => {
-    if (predicate(store.getState())) return resolve(store.getState());
-    const off = store.subscribe((state) => {
-      if (!predicate(state)) return;
-      off();
-      resolve(state);
-    });
   });
 }
 

@@ -111,8 +111,13 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   async function runWithTimeLimit<T extends PdfTask, R>(name: PdfWorkerTaskName, task: T): Promise<R | PdfFailed> {
     const { timeoutMs } = task.limits;
     const signal = AbortSignal.timeout(timeoutMs);
+    const fileBytes = task.bytes.length;
+    // The file goes to the worker in a buffer of its own that is moved, not cloned: one copy, of
+    // exactly the file (cloning a view copies its whole backing buffer, which for a Buffer cut from
+    // a larger allocation is more than the file), and the caller's bytes stay usable.
+    const bytes = task.bytes.slice();
     try {
-      return (await piscina.run(task, { name, signal })) as R;
+      return (await piscina.run({ ...task, bytes }, { name, signal, transferList: [bytes.buffer] })) as R;
     } catch (error) {
       if (signal.aborted) {
         log.warn({ timeoutMs }, 'pdf parse timed out; its worker was replaced');
@@ -121,7 +126,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       if (closing) throw error;
       // The worker functions answer every bad file with a failure code, so a rejection means the
       // worker itself died (heap limit, native crash, uncaught error); piscina has replaced it.
-      log.error({ err: error, bytes: task.bytes.length }, 'a pool worker died parsing a pdf; it was replaced');
+      log.error({ err: error, bytes: fileBytes }, 'a pool worker died parsing a pdf; it was replaced');
       return pdfFailure('worker_crashed', 'The parser ran out of memory or crashed on this file; it may be too complex to read.');
     }
   }

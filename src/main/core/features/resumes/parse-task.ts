@@ -4,7 +4,7 @@
 import type { Resume, ResumeParseError } from '../../../../shared/schemas/resume.js';
 import type { Clock } from '../../clock.js';
 import { PermanentTaskError, type TaskHandler } from '../../tasks/queue.js';
-import type { ActivityLog } from '../activities/service.js';
+import type { ActivityInput, ActivityLog } from '../activities/service.js';
 import type { CandidateService } from '../candidates/service.js';
 import { candidateFieldsOf } from './candidate-fields.js';
 import type { PdfMetadata } from './pdf/pdf-extraction.js';
@@ -50,8 +50,37 @@ export function createParseTaskHandler({ store, parser, candidates, activities, 
   /** This parse's own run: the résumé is at its generation and not cancelled meanwhile. */
   const current = (resume: Resume, generation: number) => (resume.parseGeneration ?? 0) === generation && resume.status === 'parsing';
 
-  async function finishFailed(resumeId: string, generation: number, parseError: ResumeParseError, extras: Partial<Resume> = {}) {
-    return store.modify(resumeId, (resume) => (current(resume, generation) ? { ...resume, ...extras, status: 'failed', parseError, parsedAt: clock.now() } : null));
+  /**
+   * Writes the parse's outcome and its activity. Both writes start in one turn of the event loop, so
+   * the storage's group commit makes them one commit (one fsync) instead of two in a row. The
+   * activity is only written when the résumé, read just before, is still this parse's; the résumé's
+   * write checks that again, so a cancel or re-parse landing in between keeps the résumé as it is
+   * (its activity then still says this parse finished, which it did).
+   */
+  async function finish(resumeId: string, generation: number, actorId: string, next: (resume: Resume) => Resume): Promise<Resume | undefined> {
+    const before = await store.find(resumeId);
+    const now = before?.toMutableJSON();
+    if (!now || !current(now, generation)) return undefined;
+    const outcome = next(now);
+    const [written] = await Promise.all([
+      store.modify(resumeId, (resume) => (current(resume, generation) ? next(resume) : null)),
+      activities.record(activityFor(outcome, actorId)),
+    ]);
+    return written;
+  }
+
+  function failedWith(parseError: ResumeParseError, extras: Partial<Resume> = {}) {
+    return (resume: Resume): Resume => ({ ...resume, ...extras, status: 'failed', parseError, parsedAt: clock.now() });
+  }
+
+  /** Marks this parse failed for a reason that is not the file's, with no activity. */
+  function markFailed(resumeId: string, generation: number, parseError: ResumeParseError) {
+    return store.modify(resumeId, (resume) => (current(resume, generation) ? failedWith(parseError)(resume) : null));
+  }
+
+  /** Moves an 'uploaded' résumé of this generation to 'parsing'; null when it is no longer one. */
+  function markParsing(resumeId: string, generation: number) {
+    return store.modify(resumeId, (resume) => (resume.status === 'uploaded' && (resume.parseGeneration ?? 0) === generation ? { ...resume, status: 'parsing' } : null));
   }
 
   async function linkCandidate(actorId: string, resume: Resume, parsed: ResumeParsed): Promise<string> {
@@ -63,15 +92,16 @@ export function createParseTaskHandler({ store, parser, candidates, activities, 
 
   return async (task, ctx) => {
     const { resumeId, generation, actorId } = parsePayload(task.payload);
-    const started = await store.modify(resumeId, (resume) =>
-      (resume.parseGeneration ?? 0) === generation && (resume.status === 'uploaded' || resume.status === 'parsing') ? { ...resume, status: 'parsing' } : null,
-    );
+    const doc = await store.find(resumeId);
+    const stored = doc?.toMutableJSON();
     // Deleted, cancelled, or re-parsed since this task was queued: nothing to do.
+    if (!doc || !stored || (stored.parseGeneration ?? 0) !== generation || (stored.status !== 'uploaded' && stored.status !== 'parsing')) return { skipped: true };
+    // A retried task finds the résumé 'parsing' already; writing it again would be a commit for nothing.
+    const started = stored.status === 'parsing' ? stored : await markParsing(resumeId, generation);
     if (!started) return { skipped: true };
-    const doc = await store.get(resumeId);
     const bytes = await store.readFile(doc);
     if (!bytes) {
-      await finishFailed(resumeId, generation, { code: 'missing_file', message: 'The PDF of this résumé has not reached this device yet.' });
+      await markFailed(resumeId, generation, { code: 'missing_file', message: 'The PDF of this résumé has not reached this device yet.' });
       return { status: 'failed', code: 'missing_file' };
     }
 
@@ -82,7 +112,7 @@ export function createParseTaskHandler({ store, parser, candidates, activities, 
       // The pool itself failed (not the file): the queue retries; after the last attempt the
       // résumé must not stay 'parsing' for ever.
       if (ctx.attempt >= task.maxAttempts) {
-        await finishFailed(resumeId, generation, { code: 'parse_error', message: 'Parsing could not run; retry the résumé later.' });
+        await markFailed(resumeId, generation, { code: 'parse_error', message: 'Parsing could not run; retry the résumé later.' });
       }
       throw error;
     }
@@ -90,36 +120,40 @@ export function createParseTaskHandler({ store, parser, candidates, activities, 
     ctx.signal.throwIfAborted();
 
     if (!result.ok) {
-      const failed = await finishFailed(resumeId, generation, { code: result.code, message: result.message });
-      if (failed) await recordOutcome(failed, actorId, `Could not parse ${failed.fileName}: ${result.message}`);
+      await finish(resumeId, generation, actorId, failedWith({ code: result.code, message: result.message }));
       return { status: 'failed', code: result.code };
     }
     const extracted = { pageCount: result.pageCount, pdfMetadata: metadataOf(result.metadata) };
     if (!result.hasTextLayer || !result.profile) {
-      const failed = await finishFailed(resumeId, generation, { code: 'no_text_layer', message: NO_TEXT_LAYER_MESSAGE }, extracted);
-      if (failed) await recordOutcome(failed, actorId, `${failed.fileName} has no text layer (a scan)`);
+      await finish(resumeId, generation, actorId, failedWith({ code: 'no_text_layer', message: NO_TEXT_LAYER_MESSAGE }, extracted));
       return { status: 'failed', code: 'no_text_layer' };
     }
 
     const candidateId = await linkCandidate(actorId, started, result);
     const profile = result.profile;
-    const parsed = await store.modify(resumeId, (resume) => {
-      if (!current(resume, generation)) return null;
+    const text = result.text.slice(0, TEXT_MAX);
+    const parsed = await finish(resumeId, generation, actorId, (resume) => {
       const { parseError: _cleared, ...rest } = resume;
-      return { ...rest, ...extracted, status: 'parsed', candidateId, text: result.text.slice(0, TEXT_MAX), profile, parsedAt: clock.now() };
+      return { ...rest, ...extracted, status: 'parsed', candidateId, text, profile, parsedAt: clock.now() };
     });
-    if (parsed) await recordOutcome(parsed, actorId, `Parsed résumé ${parsed.fileName}`);
     return { status: parsed ? 'parsed' : 'superseded', candidateId };
   };
+}
 
-  async function recordOutcome(resume: Resume, actorId: string, summary: string) {
-    await activities.record({
-      actorId,
-      action: resume.status === 'parsed' ? 'resume.parsed' : 'resume.parse_failed',
-      subjectType: 'resume',
-      subjectId: resume.id,
-      summary,
-      details: { ...(resume.parseError ? { code: resume.parseError.code } : {}), ...(resume.candidateId ? { candidateId: resume.candidateId } : {}) },
-    });
-  }
+/** The activity a parse's outcome is logged with. */
+function activityFor(resume: Resume, actorId: string): ActivityInput {
+  const failed = resume.status === 'failed';
+  const summary = !failed
+    ? `Parsed résumé ${resume.fileName}`
+    : resume.parseError?.code === 'no_text_layer'
+      ? `${resume.fileName} has no text layer (a scan)`
+      : `Could not parse ${resume.fileName}: ${resume.parseError?.message ?? ''}`;
+  return {
+    actorId,
+    action: failed ? 'resume.parse_failed' : 'resume.parsed',
+    subjectType: 'resume',
+    subjectId: resume.id,
+    summary,
+    details: { ...(resume.parseError ? { code: resume.parseError.code } : {}), ...(resume.candidateId ? { candidateId: resume.candidateId } : {}) },
+  };
 }

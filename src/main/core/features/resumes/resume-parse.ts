@@ -12,7 +12,12 @@ export interface ResumeParseOptions {
   now?: number;
 }
 
-export type ResumeParsed = PdfExtracted & {
+/**
+ * What the résumé's record keeps of the extraction: the per-page texts and the link annotations are
+ * left out (the joined text carries the pages), so the answer that crosses back from the worker holds
+ * no text twice.
+ */
+export type ResumeParsed = Omit<PdfExtracted, 'pages' | 'links'> & {
   /** The whole text in reading order, pages separated by form feeds ("\f"). */
   text: string;
   /** Null for a scan with no text layer: there is nothing to extract a profile from. */
@@ -25,14 +30,15 @@ export type ResumeParse = ResumeParsed | PdfFailed;
 export const PAGE_SEPARATOR = '\f';
 
 /**
- * Adds the joined text and, when there is a text layer, the profile to a PDF extraction; a failed
+ * Turns a PDF extraction into the joined text and, when there is a text layer, the profile; a failed
  * extraction is passed through as it is.
  */
 export function resumeParseOf(extraction: PdfExtraction, skills: SkillMatcher, now: number): ResumeParse {
   if (!extraction.ok) return extraction;
-  const pageTexts = extraction.pages.map((page) => page.text);
+  const { pages, links: _links, ...kept } = extraction;
+  const pageTexts = pages.map((page) => page.text);
   return {
-    ...extraction,
+    ...kept,
     text: pageTexts.join(PAGE_SEPARATOR),
     profile: extraction.hasTextLayer ? extractProfile(pageTexts, { skills, now: new Date(now) }) : null,
   };

@@ -74,7 +74,7 @@ export type PdfExtraction = PdfExtracted | PdfFailed;
 /** What a résumé's parse status becomes: parsed, parsed-but-empty (a scan), or why it failed. */
 export type PdfStatus = 'parsed' | 'no_text_layer' | PdfFailureCode;
 
-export function pdfStatus(result: PdfExtraction): PdfStatus {
+export function pdfStatus(result: Pick<PdfExtracted, 'ok' | 'hasTextLayer'> | PdfFailed): PdfStatus {
   if (!result.ok) return result.code;
   return result.hasTextLayer ? 'parsed' : 'no_text_layer';
 }

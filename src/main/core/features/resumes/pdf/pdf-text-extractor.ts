@@ -2,7 +2,6 @@
 // It runs inside a worker thread: pdf.js parsing is CPU work the main thread must never do.
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { getDocument, PDFDateString, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
   pdfFailure,
   precheckPdf,
@@ -14,6 +13,7 @@ import {
 } from './pdf-extraction.js';
 import { scanInflatedSize } from './inflation-scan.js';
 import { pageTextInReadingOrder, type PositionedText } from './reading-order.js';
+import { getDocument, PDFDateString, type PDFDocumentProxy } from './pdfjs-runtime.js';
 
 /** Where pdfjs-dist is installed, found at run time so the app's shipped fonts and CMaps are used. */
 function pdfjsAssetDirs(): { standardFonts: string; cMaps: string } {
@@ -22,7 +22,23 @@ function pdfjsAssetDirs(): { standardFonts: string; cMaps: string } {
   return { standardFonts: join(packageDir, 'standard_fonts') + sep, cMaps: join(packageDir, 'cmaps') + sep };
 }
 
-export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits): Promise<PdfExtraction> {
+// Resolved once per thread, when the module loads: resolving the package costs file-system look-ups.
+const ASSET_DIRS = pdfjsAssetDirs();
+
+export interface ExtractOptions {
+  /**
+   * Read the link annotations of every page (`links`); true by default. A résumé parse never
+   * stores them, and reading annotations is a tenth of the parse, so it leaves them out.
+   */
+  links?: boolean;
+  /**
+   * The caller gives up `bytes` (a worker task's own moved buffer): pdf.js takes them as they are
+   * instead of a copy, and they are unusable afterwards. False by default.
+   */
+  handOver?: boolean;
+}
+
+export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits, options: ExtractOptions = {}): Promise<PdfExtraction> {
   const refused = precheckPdf(bytes, limits);
   if (refused) return refused;
   const inflation = await scanInflatedSize(bytes, limits.maxInflatedBytes);
@@ -32,15 +48,19 @@ export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits): Prom
       `The PDF's compressed content expands to more than ${limits.maxInflatedBytes} bytes; it looks like a decompression bomb.`,
     );
   }
-  const assets = pdfjsAssetDirs();
   const loadingTask = getDocument({
-    // pdf.js takes ownership of (detaches) the buffer it is given; parse a copy.
-    data: bytes.slice(),
+    // pdf.js takes ownership of (detaches) the buffer it is given; parse a copy unless handed over.
+    data: options.handOver ? bytes : bytes.slice(),
     isEvalSupported: false,
-    standardFontDataUrl: assets.standardFonts,
-    cMapUrl: assets.cMaps,
+    standardFontDataUrl: ASSET_DIRS.standardFonts,
+    cMapUrl: ASSET_DIRS.cMaps,
     cMapPacked: true,
     verbosity: 0,
+    // Text extraction needs a font's encoding and widths, never its glyphs: without this, pdf.js in
+    // Node loads and converts a whole substitute font program (hundreds of KiB) for every document
+    // that uses a standard font such as Helvetica. Symbol and ZapfDingbats are still loaded, since
+    // their encodings come from the font program. Browsers run pdf.js this way by default.
+    useSystemFonts: true,
   });
   try {
     const document = await loadingTask.promise;
@@ -52,7 +72,7 @@ export async function extractPdfText(bytes: Uint8Array, limits: PdfLimits): Prom
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       pages.push({ number, text: await pageText(page) });
-      links.push(...(await pageLinks(page, number)));
+      if (options.links !== false) links.push(...(await pageLinks(page, number)));
       page.cleanup();
     }
     return {
