@@ -258,6 +258,35 @@ export function defineJourneySpecs(spec: string, open: OpenSurface): void {
       expect(moved[0]?.history.at(-1)).toMatchObject({ from: 'applied', to: 'screening', note: 'Strong TypeScript background.' });
     });
 
+    it('the candidate list filters by application status and by score range, as the API does', async () => {
+      const { page, api } = surface;
+      await goTo(page, 'Candidates', 'candidates');
+      const grid = page.getByRole('grid', { name: 'Candidates' });
+      const filters = page.getByRole('search', { name: 'Filter candidates' });
+      await filters.getByLabel('Status').selectOption({ label: 'Screening' });
+      await page.getByText('1 candidate', { exact: true }).waitFor();
+      await expect(grid.getByRole('link').allTextContents()).resolves.toEqual([focus.name]);
+
+      // Everyone was ranked, so each has a best score; the upper half of the scores, from the API.
+      await filters.getByLabel('Status').selectOption({ label: 'Any' });
+      const scores = (await api.candidates.list({ sort: 'bestScore', order: 'desc', limit: 100 })).items.map((c) => c.bestScore ?? -1);
+      expect(scores.every((score) => score >= 0)).toBe(true);
+      const from = Math.floor(scores[Math.floor(scores.length / 2)] ?? 0);
+      await filters.getByLabel('Score from').fill(String(from));
+      const expected = await api.candidates.list({ min_score: from, sort: 'name', order: 'asc', limit: 100 });
+      await page.getByText(`${expected.total} candidate${expected.total === 1 ? '' : 's'}`, { exact: true }).waitFor();
+      await expect(grid.getByRole('link').allTextContents()).resolves.toEqual(expected.items.map((c) => c.name));
+      expect(expected.items.every((c) => (c.bestScore ?? -1) >= from)).toBe(true);
+
+      // A range the wrong way round is refused by the field and asks nothing of the core.
+      await filters.getByLabel('Score to').fill(String(Math.max(0, from - 1)));
+      await filters.getByText('“To” must not be below “from”.').waitFor();
+      await visit('candidates-filtered');
+      await filters.getByLabel('Score from').fill('');
+      await filters.getByLabel('Score to').fill('');
+      await page.getByText(`${resumes.length} candidates`, { exact: true }).waitFor();
+    });
+
     it('analytics shows counts that match what was done', async () => {
       const { page, api } = surface;
       await goTo(page, 'Analytics', 'analytics');

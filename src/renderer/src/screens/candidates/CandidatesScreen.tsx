@@ -172,7 +172,7 @@ export function CandidatesScreen() {
           ]}
         />
       </form>
-      <p className="muted" aria-live="polite">{status === 'ready' ? `${total.toLocaleString()} candidates` : ''}</p>
+      <p className="muted" aria-live="polite">{status === 'ready' ? `${total.toLocaleString()} ${total === 1 ? 'candidate' : 'candidates'}` : ''}</p>
       {body}
       {creating && <NewCandidateDialog onClose={() => setCreating(false)} />}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
