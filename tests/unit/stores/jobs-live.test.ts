@@ -171,6 +171,22 @@ describe('the open job', () => {
   });
 });
 
+describe('a job page that was left', () => {
+  it('reads nothing more about that job', async () => {
+    const { job, applications: [application] } = await openJobWith(1);
+    await jobs.getState().load();
+    jobs.getState().closeJob();
+    const readsBefore = boardReads(job.id);
+    await moveAsOther(application!.id, 'screening');
+    // A later event on the same stream, which the store does act on: once the list has reloaded for
+    // it, any board read for the earlier move would have been sent already (both wait equally long).
+    const added = await createJob(api, other, { title: 'Later Engineer' });
+    await until(jobs, (s) => s.items.some((j) => j.id === added.id));
+    expect(boardReads(job.id)).toBe(readsBefore);
+    expect(statusOn(jobs.getState(), application!.id)).toBe('applied');
+  });
+});
+
 describe('the list of jobs', () => {
   it('reloads when another user creates a job or deletes one in it', async () => {
     const kept = await createJob(api, other, { title: 'Kept Engineer' });

@@ -52,6 +52,8 @@ export interface JobsState {
   move(applicationId: string, to: ApplicationStatus, note?: string): Promise<void>;
   /** Reads the open job and its board again (events may have been missed), keeping moves in flight. */
   refreshOpenJob(): Promise<void>;
+  /** The job page was left: its changes are no longer read (what it showed stays for a quick return). */
+  closeJob(): void;
   /** Starts following the event stream; returns the function that stops it. */
   follow(stream: EventStream): () => void;
 }
@@ -204,6 +206,12 @@ export function createJobsStore({ api }: { api: ApiClient }) {
           boardRefresh.request();
           throw error;
         }
+      },
+
+      closeJob() {
+        openId = null;
+        board.forgetSettled();
+        boardRefresh.cancel();
       },
 
       async refreshOpenJob() {

@@ -35,6 +35,7 @@ export function JobScreen({ id }: { id: string }) {
 
   useEffect(() => {
     void jobs.getState().openJob(id);
+    return () => jobs.getState().closeJob();
   }, [jobs, id]);
 
   if (jobStatus === 'error' && (!job || job.id !== id)) {
