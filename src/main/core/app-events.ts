@@ -1,21 +1,11 @@
 // Every event published on the core's one EventBus: the queue's task events plus each feature's
 // own. The SSE endpoint streams them to the renderer; features subscribe to each other's here.
-// Each feature adds its events as one entry below; payloads are small, plain JSON.
-import type { Application } from '../../shared/schemas/application.js';
-import type { Job } from '../../shared/schemas/job.js';
+// The payloads are defined once in shared/api/events.ts, where the renderer reads them too; each
+// feature adds its events there and lists the name below.
+import type { AppEventPayloads } from '../../shared/api/events.js';
 import { EventBus } from './events.js';
-import type { TaskEvents } from './tasks/queue.js';
 
-export type AppEvents = TaskEvents & {
-  /** A résumé was stored, parsed, failed, re-parsed, analysed or deleted. */
-  'resume.changed': { id: string; status: string; candidateId?: string; importId?: string };
-  /** An analysis finished, completed or failed (other features, e-mail among them, subscribe). */
-  'analysis.completed': { id: string; resumeId: string; jobId?: string; status: 'completed' | 'failed'; provider: string };
-  /** A job was written or deleted, here or by replication (from its collection's change stream). */
-  'job.changed': Pick<Job, 'id'> & { status?: Job['status']; deleted: boolean };
-  /** An application was written or deleted, here or by replication: ids and status only. */
-  'application.changed': Pick<Application, 'id' | 'jobId' | 'candidateId' | 'status'> & { deleted: boolean };
-};
+export type AppEvents = AppEventPayloads;
 
 export type AppEventBus = EventBus<AppEvents>;
 

@@ -3,6 +3,7 @@
 // in logs). Parses Server-Sent Events, reconnects with capped exponential backoff, and hands each
 // event to the subscribers of its type.
 import { API_PREFIX } from './client.js';
+import type { EventName, EventPayloads } from './events.js';
 
 /** One dispatched Server-Sent Event. */
 export interface SseMessage {
@@ -92,6 +93,12 @@ export interface EventStreamOptions {
 
 type Listener = (data: unknown, message: SseMessage) => void;
 
+/**
+ * A subscriber of one event gets that event's payload; a subscriber of '*' gets every event, its data
+ * unknown (the name is `message.event`).
+ */
+export type EventHandler<N extends EventName | '*'> = (data: N extends EventName ? EventPayloads[N] : unknown, message: SseMessage) => void;
+
 function realWait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -112,7 +119,7 @@ function parseData(text: string): unknown {
 
 /**
  * Keeps one connection to the event stream open while started. Subscribers get the event's data
- * parsed as JSON (the raw text when it is not JSON); '*' receives every event.
+ * parsed as JSON (the raw text when it is not JSON), typed by its name; '*' receives every event.
  */
 export function createEventStream(options: EventStreamOptions) {
   const baseUrl = (options.baseUrl ?? '').replace(/\/$/, '');
@@ -206,7 +213,10 @@ export function createEventStream(options: EventStreamOptions) {
       controller = undefined;
       setState('closed');
     },
-    subscribe(type: string, fn: Listener): () => void {
+    subscribe<N extends EventName | '*'>(type: N, handler: EventHandler<N>): () => void {
+      // The one place the network's data takes its event's type: the core that sends it is this same
+      // app, built from the same shared payload types, so it is trusted rather than validated again.
+      const fn = handler as Listener;
       let set = listeners.get(type);
       if (!set) {
         set = new Set();

@@ -1,6 +1,7 @@
 // The two ways the candidate list answers a facet filter (read the few allowed candidates by id, or
 // run the sorted query and keep the allowed ones) give the same pages and totals as a model of the
-// data, for any mix of status, score range, skill, sort and paging.
+// data, for any mix of status, score range, skill, sort and paging — also when writes land between
+// the page requests of lists whose ordered ids are kept.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { unstamped } from '../../../src/main/core/db/write-stamp.js';
@@ -110,5 +111,63 @@ it('puts each candidate’s best score and statuses on the items of either path'
   const hired = people.filter((p) => p.statuses.includes('hired'));
   expect(page.items.map((c) => [c.name, c.bestScore, c.applicationStatuses])).toEqual(
     hired.map((p) => [p.name, p.best, APPLICATION_STATUSES.filter((s) => p.statuses.includes(s))]),
+  );
+});
+
+const writes = fc.oneof(
+  fc.record({ kind: fc.constant('score' as const), person: fc.nat(23), score: fc.integer({ min: 0, max: 100 }) }),
+  fc.record({ kind: fc.constant('apply' as const), person: fc.nat(23), status: fc.constantFrom(...APPLICATION_STATUSES) }),
+  fc.record({ kind: fc.constant('rename' as const), person: fc.nat(23), name: fc.constantFrom('Aaron', 'Person 11b', 'Zoe') }),
+);
+type Write = typeof writes extends fc.Arbitrary<infer W> ? W : never;
+
+/** Applies the write to the database and to the model alike. */
+async function apply(write: Write): Promise<void> {
+  const person = people[write.person] as Person;
+  if (write.kind === 'score') {
+    await scoreCandidate(api, person.id, write.score);
+    person.best = Math.max(person.best ?? write.score, write.score);
+  } else if (write.kind === 'apply') {
+    await api.db.applications.insert(unstamped<Application>({ ...SAMPLE_DOCUMENTS.applications(), candidateId: person.id, status: write.status }));
+    person.statuses.push(write.status);
+  } else {
+    await (await api.db.candidates.findOne(person.id).exec())?.incrementalPatch({ name: write.name });
+    person.name = write.name;
+  }
+}
+
+it('answers the same pages as the model when writes land between page requests', async () => {
+  // Listers kept across runs: their kept ids must follow every write, or a later read goes wrong.
+  const listers = [
+    createCandidateLister({ db: api.db, facets, smallFacetSet: Number.POSITIVE_INFINITY }),
+    createCandidateLister({ db: api.db, facets, smallFacetSet: 0 }),
+  ];
+  // Reads page through a few wide lists again and again, so kept ids are reused across the writes
+  // and most writes change what some list holds or its order.
+  const wideLists = fc.record({
+    status: fc.constantFrom(...CANDIDATE_STATUS_FILTERS),
+    min_score: fc.constantFrom(0, 50),
+    sort: fc.constantFrom('name', 'createdAt', 'bestScore'),
+    order: fc.constantFrom('asc', 'desc'),
+  }, { requiredKeys: [] }) as fc.Arbitrary<CandidateListQuery>;
+  const page = fc.record({ list: fc.nat(2), skip: fc.integer({ min: 0, max: 12 }), limit: fc.integer({ min: 1, max: 24 }) });
+  const steps = fc.array(fc.oneof(page.map((read) => ({ read })), writes.map((write) => ({ write }))), { minLength: 1, maxLength: 12 });
+  await fc.assert(
+    fc.asyncProperty(fc.array(wideLists, { minLength: 1, maxLength: 3 }), steps, async (scrolled, interleaved) => {
+      for (const step of interleaved) {
+        if ('write' in step) {
+          await apply(step.write);
+          continue;
+        }
+        const { list: which, ...paging } = step.read;
+        const query = { ...scrolled[which % scrolled.length], ...paging };
+        const expected = expectedPage(query);
+        for (const list of listers) {
+          const answer = await list(query);
+          expect({ ids: answer.items.map((c) => c.id), total: answer.total }).toEqual(expected);
+        }
+      }
+    }),
+    { numRuns: 100 },
   );
 });

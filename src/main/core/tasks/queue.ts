@@ -11,6 +11,7 @@ import {
   TASK_PRIORITY_LIMIT,
   TASK_TYPE_MAX_LENGTH,
 } from '../../../shared/schemas/task.js';
+import type { TaskEventPayloads } from '../../../shared/api/events.js';
 import { EPOCH_MS_MAX } from '../../../shared/schemas/base.js';
 import type { Clock } from '../clock.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
@@ -25,11 +26,8 @@ export type { TaskContext, TaskHandler, TaskResult } from './scheduler.js';
 export type { TaskCollection, TaskListFilter } from './task-store.js';
 export { PermanentTaskError } from './task-failure.js';
 
-// A type alias, not an interface, so it satisfies EventBus's Record<string, unknown> constraint.
-export type TaskEvents = {
-  'task.changed': { id: string; type: string; status: TaskStatus };
-  'task.progress': { id: string; type: string; done: number; total: number; message?: string };
-};
+// Defined in shared/api/events.ts with the other streamed events, so the renderer reads the same shapes.
+export type TaskEvents = TaskEventPayloads;
 
 /**
  * The part of an EventBus the queue uses. Written out rather than `EventBus<TaskEvents>` so that an

@@ -26,15 +26,6 @@ export interface AnalysisState {
   follow(stream: EventStream): () => void;
 }
 
-interface AnalysisCompleted {
-  id: string;
-  resumeId: string;
-}
-interface TaskChanged {
-  id: string;
-  type: string;
-}
-
 const UNFINISHED: readonly AnalysisOut['status'][] = ['queued', 'running'];
 
 export function createAnalysisStore({ api }: { api: ApiClient }) {
@@ -88,13 +79,11 @@ export function createAnalysisStore({ api }: { api: ApiClient }) {
       },
 
       follow(stream) {
-        const offCompleted = stream.subscribe('analysis.completed', (data) => {
-          const event = data as AnalysisCompleted;
+        const offCompleted = stream.subscribe('analysis.completed', (event) => {
           if (get().byResume.has(event.resumeId)) void get().reload(event.resumeId);
         });
         // queued → running shows on the task, not as an analysis event.
-        const offTask = stream.subscribe('task.changed', (data) => {
-          const event = data as TaskChanged;
+        const offTask = stream.subscribe('task.changed', (event) => {
           if (!event.type.startsWith('analysis.')) return;
           for (const [resumeId, analyses] of get().byResume) {
             if (analyses.some((a) => a.taskId === event.id && UNFINISHED.includes(a.status))) void get().reload(resumeId);

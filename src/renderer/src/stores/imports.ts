@@ -147,8 +147,7 @@ export function createImportsStore({ api }: { api: ApiClient }) {
       },
 
       follow(stream) {
-        const offResume = stream.subscribe('resume.changed', (data) => {
-          const importId = (data as { importId?: string }).importId;
+        const offResume = stream.subscribe('resume.changed', ({ importId }) => {
           if (importId && importId === get().importId) scheduleRefresh();
         });
         const offTask = stream.subscribe('task.changed', () => {

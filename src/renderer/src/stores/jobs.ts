@@ -17,16 +17,6 @@ const BOARD_QUERY = { limit: 100, sort: 'updatedAt', order: 'desc' } as const;
 export const LIVE_REFRESH_MS = 150;
 export const JOB_DELETED_MESSAGE = 'This job was deleted, here or on another device.';
 
-/** The payloads of the core's 'job.changed' and 'application.changed' events (the fields used here). */
-interface JobChanged {
-  id: string;
-  deleted: boolean;
-}
-interface ApplicationChanged {
-  id: string;
-  jobId: string;
-}
-
 export interface JobsState {
   query: JobListQuery;
   items: JobOut[];
@@ -229,8 +219,7 @@ export function createJobsStore({ api }: { api: ApiClient }) {
       follow(stream) {
         const list = coalesced(() => void get().load(), LIVE_REFRESH_MS);
         const openJob = coalesced(() => void get().refreshOpenJob(), LIVE_REFRESH_MS);
-        const offJob = stream.subscribe('job.changed', (data) => {
-          const event = data as JobChanged;
+        const offJob = stream.subscribe('job.changed', (event) => {
           if (event.id === openId) {
             if (event.deleted) {
               openJob.cancel();
@@ -241,8 +230,7 @@ export function createJobsStore({ api }: { api: ApiClient }) {
           const { status, items } = get();
           if (status !== 'idle' && (!event.deleted || items.some((j) => j.id === event.id))) list.request();
         });
-        const offApplication = stream.subscribe('application.changed', (data) => {
-          const event = data as ApplicationChanged;
+        const offApplication = stream.subscribe('application.changed', (event) => {
           if (event.jobId === openId && get().job?.id === openId) boardRefresh.request();
         });
         // Events were dropped for a slow reader: read everything shown again.

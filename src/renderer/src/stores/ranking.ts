@@ -37,18 +37,6 @@ export interface RankingState {
   follow(stream: EventStream): () => void;
 }
 
-interface TaskChanged {
-  id: string;
-  type: string;
-  status: TaskStatus;
-}
-interface TaskProgressEvent {
-  id: string;
-  done: number;
-  total: number;
-  message?: string;
-}
-
 const jobOfTask = (task: TaskOut): string | undefined => {
   const jobId = (task.payload as { jobId?: unknown }).jobId;
   return typeof jobId === 'string' ? jobId : undefined;
@@ -113,14 +101,12 @@ export function createRankingStore({ api }: { api: ApiClient }) {
       },
 
       follow(stream) {
-        const offProgress = stream.subscribe('task.progress', (data) => {
-          const event = data as TaskProgressEvent;
+        const offProgress = stream.subscribe('task.progress', (event) => {
           const run = get().run;
           if (run?.taskId !== event.id) return;
           set({ run: { ...run, status: 'running', done: event.done, total: event.total, ...(event.message ? { message: event.message } : {}) } });
         });
-        const offChanged = stream.subscribe('task.changed', (data) => {
-          const event = data as TaskChanged;
+        const offChanged = stream.subscribe('task.changed', (event) => {
           const run = get().run;
           if (run?.taskId !== event.id) return;
           set({ run: { ...run, status: event.status } });

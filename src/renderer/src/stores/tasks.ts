@@ -3,6 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../../../shared/api/client';
 import type { EventStream } from '../../../shared/api/event-stream';
+import type { TaskChanged } from '../../../shared/api/events';
 import type { TaskOut } from '../../../shared/api/tasks';
 import type { TaskStatus } from '../../../shared/schemas/task';
 import { messageOf, type LoadStatus } from './load-status';
@@ -19,19 +20,6 @@ export interface TasksState {
   cancel(id: string): Promise<void>;
   /** Starts following the event stream; returns the function that stops it. */
   follow(stream: EventStream): () => void;
-}
-
-interface TaskChanged {
-  id: string;
-  type: string;
-  status: TaskStatus;
-}
-interface TaskProgressEvent {
-  id: string;
-  type: string;
-  done: number;
-  total: number;
-  message?: string;
 }
 
 export function createTasksStore({ api }: { api: ApiClient }) {
@@ -64,8 +52,7 @@ export function createTasksStore({ api }: { api: ApiClient }) {
     },
 
     follow(stream) {
-      const offChanged = stream.subscribe('task.changed', (data) => {
-        const event = data as TaskChanged;
+      const offChanged = stream.subscribe('task.changed', (event) => {
         set((state) => {
           const active = new Map(state.active);
           const known = active.get(event.id);
@@ -78,8 +65,7 @@ export function createTasksStore({ api }: { api: ApiClient }) {
           return { active, recentlyFailed: failed };
         });
       });
-      const offProgress = stream.subscribe('task.progress', (data) => {
-        const event = data as TaskProgressEvent;
+      const offProgress = stream.subscribe('task.progress', (event) => {
         set((state) => {
           const known = state.active.get(event.id);
           const base = known ?? placeholderTask({ id: event.id, type: event.type, status: 'running' });

@@ -30,6 +30,8 @@ export interface CandidateFacets {
   bestScoreOf(candidateId: string): number | undefined;
   /** The candidates the filter allows; `undefined` when it filters nothing. */
   match(filter: FacetFilter): FacetMatch | undefined;
+  /** Goes up on every change the index applies, so an answer derived from it knows when it is stale. */
+  version(): number;
   close(): void;
 }
 
@@ -70,6 +72,7 @@ export function createFacetIndex() {
   const scoresByResume = new Map<string, Map<string, number>>();
   // Analyses name only their résumé; the résumé names the candidate, and may be linked to one later.
   const resumesByCandidate = new Map<string, Set<string>>();
+  let version = 0;
 
   function bestScoreOf(candidateId: string): number | undefined {
     let best: number | undefined;
@@ -81,6 +84,7 @@ export function createFacetIndex() {
 
   const applications = {
     change(previous: RxDocumentData<Application> | undefined, next: RxDocumentData<Application> | undefined) {
+      version++;
       if (previous) {
         const tally = statuses.get(previous.candidateId);
         tally?.delete(previous.status);
@@ -96,6 +100,7 @@ export function createFacetIndex() {
 
   const resumes = {
     change(previous: RxDocumentData<Resume> | undefined, next: RxDocumentData<Resume> | undefined) {
+      version++;
       if (previous?.candidateId) deleteFrom(resumesByCandidate, previous.candidateId, previous.id);
       if (next?.candidateId) addTo(resumesByCandidate, next.candidateId, next.id);
     },
@@ -103,6 +108,7 @@ export function createFacetIndex() {
 
   const analyses = {
     change(previous: RxDocumentData<Analysis> | undefined, next: RxDocumentData<Analysis> | undefined) {
+      version++;
       if (previous) {
         const scores = scoresByResume.get(previous.resumeId);
         scores?.delete(previous.id);
@@ -154,6 +160,7 @@ export function createFacetIndex() {
     },
     bestScoreOf,
     match,
+    version: () => version,
   };
 }
 
@@ -180,6 +187,7 @@ export async function createCandidateFacets({ db }: { db: AppDatabase }, { pageS
     statusesOf: index.statusesOf,
     bestScoreOf: index.bestScoreOf,
     match: index.match,
+    version: index.version,
     close: () => subscriptions.forEach((s) => s.unsubscribe()),
   };
 }
