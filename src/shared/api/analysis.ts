@@ -24,14 +24,20 @@ export const AnalyzeAccepted = Type.Object(
     task_id: Id(),
     analysis_id: Id(),
     cached: Type.Boolean({
-      description: 'True when an identical completed analysis exists: its ids are returned and nothing new runs or costs.',
+      description:
+        'True when an identical completed analysis by the first provider of the chain exists: the new analysis copies its result (cachedFrom), no provider is called and nothing is billed.',
     }),
+    cached_from: Type.Optional(Id({ description: 'The analysis whose result is reused, when cached.' })),
   },
   { additionalProperties: false },
 );
 export type AnalyzeAccepted = Static<typeof AnalyzeAccepted>;
 
-export const AnalysisOut = AnalysisSchema;
+/** An analysis as stored, plus `cached`: whether its result was copied from another (`cachedFrom`). */
+export const AnalysisOut = Type.Object(
+  { ...AnalysisSchema.properties, cached: Type.Boolean({ description: 'The result was reused from the analysis `cachedFrom`: nothing ran, nothing was billed.' }) },
+  { additionalProperties: false, description: 'One analysis of a résumé, optionally against a job.' },
+);
 export type AnalysisOut = Static<typeof AnalysisOut>;
 
 export const AnalysisList = Type.Object(
@@ -71,6 +77,7 @@ export const RankingEntry = Type.Object(
     provider: AnalysisProviderSchema,
     model: Text(128),
     analysis_id: Id(),
+    cached: Type.Boolean({ description: 'The analysis reused the result of an identical earlier one (no provider call, no cost).' }),
     analyzed_at: EpochMs(),
   },
   { additionalProperties: false },

@@ -123,6 +123,7 @@ export const AnalysisSchema = SyncedDocument(
     checks: Type.Optional(EvidenceChecksSchema),
     cacheKey: NonEmptyText(128, { description: 'Hash of résumé, job, provider, model and prompt version.' }),
     taskId: Type.Optional(Id()),
+    cachedFrom: Type.Optional(Id({ description: 'The analysis whose result this one reused (a cache hit: nothing ran, nothing was billed).' })),
     durationMs: Type.Optional(Count()),
     completedAt: Type.Optional(EpochMs()),
   },
@@ -131,7 +132,7 @@ export const AnalysisSchema = SyncedDocument(
 export type Analysis = Static<typeof AnalysisSchema>;
 
 export const analysisRxSchema = toRxSchema(AnalysisSchema, {
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   description: 'analyses',
   indexes: [

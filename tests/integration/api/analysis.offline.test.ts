@@ -58,16 +58,17 @@ describe('POST /resumes/analyze/{resume_id} with the offline analyser', () => {
     expect(task.json<TaskOut>()).toMatchObject({ status: 'succeeded', type: 'analysis.run', result: { analysisId: analysis.id, status: 'completed', provider: 'mock' } });
   });
 
-  it('answers an identical request from the cache: same analysis, nothing new queued or recorded', async () => {
+  it('answers an identical request from the cache: a new analysis copying the first, marked cachedFrom, at no cost', async () => {
     const resume = await insertParsedResume(api, makeResumeText({ name: 'Jonas Berg', summary: 'Engineer who likes caching.' }));
     const first = await requestAnalysis(api, admin, resume.id, { job_description: 'Terraform and AWS engineer', provider: 'mock' });
-    await waitForAnalysis(api, first.analysis_id);
-    const tasksBefore = await api.db.tasks.count().exec();
+    const original = await waitForAnalysis(api, first.analysis_id);
 
     const second = await requestAnalysis(api, admin, resume.id, { job_description: 'Terraform and AWS engineer', provider: 'mock' });
-    expect(second).toEqual({ task_id: first.task_id, analysis_id: first.analysis_id, cached: true });
-    expect(await api.db.tasks.count().exec()).toBe(tasksBefore);
-    expect(await analysisOf(api, admin, resume.id)).toHaveLength(1);
+    expect(second).toMatchObject({ cached: true, cached_from: first.analysis_id });
+    const copy = await waitForAnalysis(api, second.analysis_id);
+    expect(copy).toMatchObject({ status: 'completed', cachedFrom: first.analysis_id, usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 } });
+    expect(copy.result).toEqual(original.result);
+    expect((await analysisOf(api, admin, resume.id)).map((a) => a.id)).toEqual(expect.arrayContaining([first.analysis_id, second.analysis_id]));
 
     // A different question is not the same analysis.
     const other = await requestAnalysis(api, admin, resume.id, { job_description: 'Kubernetes engineer', provider: 'mock' });

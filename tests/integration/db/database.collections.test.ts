@@ -54,9 +54,9 @@ describe('the app database', () => {
     }
   });
 
-  it('starts every collection at version 0 except jobs, analyses, candidates and resumes, which are at version 1', () => {
+  it('starts every collection at version 0 except jobs, candidates and resumes, at version 1, and analyses, at version 2', () => {
     const versions = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, COLLECTION_SCHEMAS[name].version]));
-    expect(versions).toEqual({ ...Object.fromEntries(EXPECTED_COLLECTIONS.map((n) => [n, 0])), jobs: 1, analyses: 1, candidates: 1, resumes: 1 });
+    expect(versions).toEqual({ ...Object.fromEntries(EXPECTED_COLLECTIONS.map((n) => [n, 0])), jobs: 1, analyses: 2, candidates: 1, resumes: 1 });
   });
 
   it('accepts a realistic document in every collection and reads it back unchanged', async () => {

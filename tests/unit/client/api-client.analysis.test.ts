@@ -37,7 +37,8 @@ describe('the API client for analyses', () => {
     expect(list.items[0]?.result?.jobMatch?.verdict).toMatch(/strong|moderate|weak/);
 
     const again = await recruiter.analysis.analyze(resume.id, { job_description: 'Kubernetes and Terraform engineer', provider: 'mock' });
-    expect(again).toEqual({ task_id: accepted.task_id, analysis_id: accepted.analysis_id, cached: true });
+    expect(again).toMatchObject({ cached: true, cached_from: accepted.analysis_id });
+    expect(await waitForAnalysis(api, again.analysis_id)).toMatchObject({ status: 'completed', cachedFrom: accepted.analysis_id });
   });
 
   it('sends no body fields at all when analysing with every default', async () => {

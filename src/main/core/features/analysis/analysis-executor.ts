@@ -1,8 +1,8 @@
 // Runs one queued analysis document to its end: reads the résumé and job, answers from the cache
-// when an identical analysis has completed (no provider call, zero usage), otherwise runs the
-// fallback chain in the worker pool (leaving out providers found unreachable moments ago), then
-// records the outcome, marks the résumé analysed and announces 'analysis.completed'. Shared by the
-// single-analysis and the ranking tasks.
+// when an identical analysis answered by the chain's first provider has completed (no provider call,
+// zero usage, `cachedFrom` naming it), otherwise runs the fallback chain in the worker pool
+// (leaving out providers found unreachable moments ago), then records the outcome, marks the résumé
+// analysed and announces 'analysis.completed'. Shared by the single-analysis and the ranking tasks.
 import type { Analysis, AnalysisProvider, AnalysisUsage } from '../../../../shared/schemas/analysis.js';
 import type { Job } from '../../../../shared/schemas/job.js';
 import type { AppEventBus } from '../../app-events.js';
@@ -49,6 +49,18 @@ export interface RunResult {
   cached: boolean;
   /** Providers that failed before the one that answered (or all of them, when none did). */
   fallbacks: { provider: string; code: string }[];
+}
+
+/**
+ * Whether a completed analysis may answer a request planned as `plan`: only a result of the chain's
+ * first link is. One a fallback gave (mock because the cloud provider was unreachable, say) answered
+ * a lesser question than the one asked, so once the preferred provider can be used the analysis runs
+ * again. When the first link is `mock` (asked for, or the only one configured), mock results are
+ * the answer and are reused.
+ */
+export function reusableFor({ chain }: AnalysisPlan): (analysis: Analysis) => boolean {
+  const first = chain[0]?.name;
+  return (analysis) => analysis.result !== undefined && analysis.provider === first;
 }
 
 export interface AnalysisExecutor {
@@ -191,8 +203,8 @@ export function createAnalysisExecutor(deps: AnalysisExecutorDeps): AnalysisExec
     const runPlan = context.plan ?? (await plan(queued.requestedProvider));
     const key = cacheKey(resume, job, runPlan, context.corpusFingerprint);
 
-    const hit = await store.findCompleted(key);
-    if (hit && hit.id !== analysisId && hit.result) {
+    const hit = await store.findCompleted(key, reusableFor(runPlan));
+    if (hit?.result && hit.id !== analysisId) {
       const result = hit.result;
       const copied = await finish(analysisId, (current) => ({
         ...current,
@@ -204,6 +216,7 @@ export function createAnalysisExecutor(deps: AnalysisExecutorDeps): AnalysisExec
         blind: hit.blind,
         result,
         ...(hit.checks ? { checks: hit.checks } : {}),
+        cachedFrom: hit.id,
         usage: ZERO_USAGE,
         durationMs: 0,
         completedAt: clock.now(),

@@ -13,8 +13,8 @@ export interface AnalysisStore {
   get(id: string): Promise<Analysis>;
   /** Applies `change` to the newest revision; `change` returns null to leave the document alone. */
   modify(id: string, change: (current: Analysis) => Analysis | null): Promise<Analysis | undefined>;
-  /** The newest completed analysis with this cache key, if any. */
-  findCompleted(cacheKey: string): Promise<Analysis | undefined>;
+  /** The newest completed analysis with this cache key that `accept` takes (any, by default). */
+  findCompleted(cacheKey: string, accept?: (analysis: Analysis) => boolean): Promise<Analysis | undefined>;
   /** Every analysis of the résumé, newest first. */
   listForResume(resumeId: string): Promise<Analysis[]>;
   /** Completed analyses against the job, newest first. */
@@ -53,9 +53,9 @@ export function createAnalysisStore(db: AppDatabase): AnalysisStore {
       return changed ? written.toMutableJSON() : undefined;
     },
 
-    async findCompleted(cacheKey) {
+    async findCompleted(cacheKey, accept = () => true) {
       const docs = await db.analyses.find({ selector: { cacheKey }, sort: [{ cacheKey: 'asc' }] }).exec();
-      const completed = docs.map((doc) => doc.toMutableJSON()).filter((a) => a.status === 'completed');
+      const completed = docs.map((doc) => doc.toMutableJSON()).filter((a) => a.status === 'completed' && accept(a));
       completed.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
       return completed[0];
     },

@@ -40,6 +40,7 @@ export function rankAnalyses(
       provider: analysis.provider,
       model: analysis.model,
       analysis_id: analysis.id,
+      cached: analysis.cachedFrom !== undefined,
       analyzed_at: analysis.completedAt ?? analysis.updatedAt,
     });
   }

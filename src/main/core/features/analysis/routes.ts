@@ -28,7 +28,9 @@ const ANALYZE_DESCRIPTION = [
   'poll GET /tasks/{task_id} or GET /resumes/analysis/{resume_id}, or follow the event stream (analysis.completed).',
   'Optional job_id (a stored job) or job_description (ad-hoc text), not both, and provider (gemini, openai, ollama, mock;',
   'the configured fallback chain when omitted). An identical completed analysis (same résumé file, job content, providers,',
-  'models, prompt version and blind mode) is answered with its own ids and cached: true: nothing runs and nothing is billed.',
+  'models, prompt version and blind mode) answered by the first provider of the chain gives cached: true and cached_from: the',
+  'new analysis copies its result (cachedFrom), no provider is called and nothing is billed. A result a fallback gave (for',
+  'example mock while the cloud provider was unreachable) is not reused: the analysis runs again.',
   'A résumé not parsed yet is refused with 409; one without text (a scan: no text layer) or whose parse failed with 400.',
 ].join(' ');
 
@@ -72,7 +74,7 @@ export function analysisRoutes({ analysis }: { analysis: AnalysisService }): Fas
         response: { 200: AnalysisList, ...AUTH_ERRORS, 404: ErrorResponse },
       },
       handler: async (request) => {
-        const items = await analysis.listForResume(request.params.resume_id);
+        const items = (await analysis.listForResume(request.params.resume_id)).map((item) => ({ ...item, cached: item.cachedFrom !== undefined }));
         return { items, total: items.length };
       },
     });

@@ -1,6 +1,6 @@
-// Analyses as the API offers them: request one (queued as a durable task, or answered from an
-// identical completed analysis at no cost), read a résumé's analyses, rank a job's applicants and
-// read the ranking, and sum tokens and cost. The work itself runs in tasks.ts.
+// Analyses as the API offers them: request one (queued as a durable task, which answers from an
+// identical completed analysis at no cost when there is one), read a résumé's analyses, rank a
+// job's applicants and read the ranking, and sum tokens and cost. The work itself runs in tasks.ts.
 import { randomUUID } from 'node:crypto';
 import type { AnalyzeAccepted, AnalyzeBody, Ranking, RankBody, UsageQuery, UsageSummary } from '../../../../shared/api/analysis.js';
 import type { Analysis } from '../../../../shared/schemas/analysis.js';
@@ -11,7 +11,7 @@ import { NotFoundError, ValidationError } from '../../errors.js';
 import type { TaskQueue } from '../../tasks/queue.js';
 import { taskIdFor } from '../../tasks/task-store.js';
 import type { ActivityLog } from '../activities/service.js';
-import type { AnalysisExecutor } from './analysis-executor.js';
+import { reusableFor, type AnalysisExecutor } from './analysis-executor.js';
 import { queuedAnalysis, type AnalysisStore } from './analysis-store.js';
 import { analysableResume, jobContentOf } from './analysis-subject.js';
 import type { AnalysisJobContent } from './cache-key.js';
@@ -82,13 +82,14 @@ export function createAnalysisService({ db, store, executor, queue, activities, 
       const plan = await executor.plan(request.provider);
       const cacheKey = executor.cacheKey(resume, job, plan);
 
-      // Repeating an analysis is free: the identical completed one is the answer.
-      const earlier = await store.findCompleted(cacheKey);
-      if (earlier?.taskId) return { task_id: earlier.taskId, analysis_id: earlier.id, cached: true };
-
       const id = request.analysisId ?? randomUUID();
       const existing = await store.find(id);
-      if (existing) return { task_id: existing.taskId ?? taskIdFor(runKey(id)), analysis_id: id, cached: false };
+      if (existing) return { task_id: existing.taskId ?? taskIdFor(runKey(id)), analysis_id: id, cached: existing.cachedFrom !== undefined };
+
+      // Repeating an analysis is free: the identical completed one (answered by the chain's first
+      // provider, not a fallback) is copied into a record of its own, marked `cachedFrom`, by the
+      // run task, which calls no provider and bills nothing. Checked again when the task runs.
+      const earlier = await store.findCompleted(cacheKey, reusableFor(plan));
       await store.insert(
         queuedAnalysis({
           id,
@@ -112,7 +113,7 @@ export function createAnalysisService({ db, store, executor, queue, activities, 
         summary: 'Asked for an analysis of a résumé',
         details: { analysisId: id, taskId: task.id, ...(request.jobId ? { jobId: request.jobId } : {}), ...(request.provider ? { provider: request.provider } : {}) },
       });
-      return { task_id: task.id, analysis_id: id, cached: false };
+      return { task_id: task.id, analysis_id: id, cached: earlier !== undefined, ...(earlier ? { cached_from: earlier.id } : {}) };
     },
 
     get: (id) => store.get(id),

@@ -16,7 +16,7 @@ import type { AppDatabase } from '../../db/database.js';
 import { DomainError } from '../../errors.js';
 import { PermanentTaskError, type TaskHandler } from '../../tasks/queue.js';
 import { analysableResume, jobContentOf, type AnalysableResume } from './analysis-subject.js';
-import type { AnalysisExecutor, AnalysisPlan } from './analysis-executor.js';
+import { reusableFor, type AnalysisExecutor, type AnalysisPlan } from './analysis-executor.js';
 import { queuedAnalysis, type AnalysisStore } from './analysis-store.js';
 import { corpusFingerprint } from './cache-key.js';
 import { buildCorpusStats } from './offline/bm25.js';
@@ -180,10 +180,11 @@ export function createRankTaskHandler({ db, store, executor, getJob, rankConcurr
 
     const rankOne = async (resume: AnalysableResume): Promise<void> => {
       const cacheKey = executor.cacheKey(resume, jobContent, plan, fingerprint);
-      const earlier = await store.findCompleted(cacheKey);
+      const earlier = await store.findCompleted(cacheKey, reusableFor(plan));
       if (earlier) {
-        // Already analysed with this very question (by an earlier ranking, or by this one before a
-        // crash): nothing runs and nothing is recorded again.
+        // Already analysed with this very question by the chain's first provider (by an earlier
+        // ranking, or by this one before a crash): nothing runs and nothing is recorded again. A
+        // fallback's result is not reused: the run below asks the preferred provider again.
         counts.cached++;
       } else {
         const id = rankAnalysisId(task.id, resume.id);

@@ -1,6 +1,6 @@
 // One analysis of a résumé: its status (queued, running, failed with the error), and when completed
 // the score bars, the job match (matched and missing skills, verdict), strengths and concerns with
-// their evidence quotes, and who answered at what cost.
+// their evidence quotes, and who answered at what cost (or that the result came from the cache).
 import type { AnalysisOut } from '../../../../shared/api/analysis';
 import type { EvidencedPoint } from '../../../../shared/schemas/analysis';
 import { formatCost } from '../../app/format-cost';
@@ -42,6 +42,8 @@ function SkillChips({ label, skills, kind }: { label: string; skills: readonly s
 
 export function AnalysisCard({ analysis, against, cached }: { analysis: AnalysisOut; against: string; cached: boolean }) {
   const a = analysis;
+  // The record says whether its result was copied; `cached` is what the request was answered with.
+  const fromCache = cached || a.cached;
   const result = a.result;
   const match = result?.jobMatch;
   return (
@@ -51,13 +53,14 @@ export function AnalysisCard({ analysis, against, cached }: { analysis: Analysis
         <span className={`badge badge-analysis-${a.status}`}>{a.status}</span>
         {match && <span className={`badge badge-verdict-${match.verdict}`}>{VERDICT_LABELS[match.verdict]} · {Math.round(match.compatibility)}</span>}
         {a.blind && <span className="badge" title="Personal details were removed before the text left the machine">blind</span>}
-        {cached && <span className="badge" title="An identical analysis already existed: nothing new ran or was billed">cached</span>}
+        {fromCache && <span className="badge" title="An identical analysis already existed: nothing new ran or was billed">cached</span>}
       </header>
       <p className="muted analysis-meta">
         {a.provider}
         {a.model ? ` · ${a.model}` : ''}
         {a.requestedProvider && a.requestedProvider !== a.provider ? ` (asked for ${a.requestedProvider})` : ''}
-        {a.usage ? ` · ${formatCost(a.usage.costUsd)} · ${(a.usage.inputTokens + a.usage.outputTokens).toLocaleString()} tokens` : ''}
+        {/* A cache hit costs nothing: its result's cost was paid by the analysis it came from. */}
+        {fromCache ? ' · from cache' : a.usage ? ` · ${formatCost(a.usage.costUsd)} · ${(a.usage.inputTokens + a.usage.outputTokens).toLocaleString()} tokens` : ''}
         {' · '}
         <time dateTime={new Date(a.createdAt).toISOString()}>{new Date(a.createdAt).toLocaleString()}</time>
       </p>
